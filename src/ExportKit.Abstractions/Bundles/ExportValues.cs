@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace ExportKit;
+
+/// <summary>Turns field values into text the same way on every machine, culture and time zone.</summary>
+public static class ExportValues
+{
+    /// <summary>Formats a value with the invariant culture; instants become UTC ISO-8601 (<c>O</c>).</summary>
+    /// <param name="value">A value of one of the types <see cref="ExportField"/> allows.</param>
+    /// <returns>The text; <see cref="string.Empty"/> for <see langword="null"/>; nested objects as <c>{a=1; b=2}</c>.</returns>
+    /// <exception cref="NotSupportedException">The value's type is not one <see cref="ExportField"/> allows.</exception>
+    public static string ToInvariantString(object? value) => value switch
+    {
+        null => string.Empty,
+        string s => s,
+        bool b => b ? "true" : "false",
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset t => FormatInstant(t),
+        IReadOnlyList<ExportField> fields => "{" + string.Join("; ", fields.Select(f => f.Name + "=" + ToInvariantString(f.Value))) + "}",
+        _ => throw Unsupported(value),
+    };
+
+    /// <summary>Formats an instant as UTC ISO-8601 with the round-trip pattern, for example <c>2026-01-31T08:00:00.0000000Z</c>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The text.</returns>
+    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    internal static NotSupportedException Unsupported(object value) => new(
+        $"A field value of type '{value.GetType()}' cannot be exported: use null, string, bool, int, long, double, decimal, DateTimeOffset or IReadOnlyList<ExportField>.");
+}

@@ -1,0 +1,32 @@
+namespace ExportKit;
+
+/// <summary>The error codes an <see cref="ExportResult"/> and an <c>error</c> log entry carry.</summary>
+public static class ExportErrorCodes
+{
+    /// <summary>Policy denied the export; <see cref="ExportResult.Violations"/> says why.</summary>
+    public const string PolicyDenied = "policy-denied";
+
+    /// <summary>The query names a category no definition is registered for.</summary>
+    public const string UnknownCategory = "unknown-category";
+
+    /// <summary>The query names a format no formatter is registered for.</summary>
+    public const string UnknownFormat = "unknown-format";
+
+    /// <summary>A category needs a phase no data source is registered for.</summary>
+    public const string MissingDataSource = "missing-data-source";
+
+    /// <summary>A data source returned records out of (timestamp, id) order.</summary>
+    public const string SourceOutOfOrder = "source-out-of-order";
+
+    /// <summary>A data source returned different records on a second read of the same export.</summary>
+    public const string SourceChanged = "source-changed";
+
+    /// <summary>A data source threw.</summary>
+    public const string SourceFailed = "source-failed";
+
+    /// <summary>The formatter threw.</summary>
+    public const string FormatFailed = "format-failed";
+
+    /// <summary>The export was cancelled.</summary>
+    public const string Cancelled = "cancelled";
+}

@@ -1,0 +1,25 @@
+namespace ExportKit;
+
+/// <summary>
+/// Runs exports: policy, bundle assembly, formatting and logging, in that order. Every attempt is logged,
+/// whether it is written, denied or fails.
+/// </summary>
+public interface IExportEngine
+{
+    /// <summary>Runs one export and writes it to <paramref name="destination"/>.</summary>
+    /// <param name="query">What to export.</param>
+    /// <param name="principal">Who asks; <see langword="null"/> is denied.</param>
+    /// <param name="destination">A writable stream. Nothing is written unless policy allows the export and the
+    /// counting pass succeeds; a seekable stream is cut back to its starting length if writing fails later.</param>
+    /// <param name="cancellationToken">Cancels the export; a cancelled export is logged as an error.</param>
+    /// <returns>The outcome: the bundle's summary and file details, or the error code, message and violations.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> or <paramref name="destination"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not writable.</exception>
+    Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that an export was downloaded (an <c>export-downloaded</c> log entry).</summary>
+    /// <param name="download">What was downloaded, and by whom.</param>
+    /// <param name="cancellationToken">Cancels the write to the log.</param>
+    /// <returns>A task that completes when the entry is stored.</returns>
+    Task RecordDownloadAsync(ExportDownload download, CancellationToken cancellationToken = default);
+}

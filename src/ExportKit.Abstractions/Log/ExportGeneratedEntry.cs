@@ -1,0 +1,41 @@
+namespace ExportKit;
+
+/// <summary>An export was written (<c>export-generated</c>).</summary>
+public sealed record ExportGeneratedEntry : ExportLogEntry
+{
+    /// <summary>Gets the execution's id.</summary>
+    public required string ExportId { get; init; }
+
+    /// <summary>Gets the bundle's id.</summary>
+    public required string BundleId { get; init; }
+
+    /// <summary>Gets the category.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>Gets the format.</summary>
+    public required string Format { get; init; }
+
+    /// <summary>Gets how many sections were written.</summary>
+    public required int SectionsGenerated { get; init; }
+
+    /// <summary>Gets how many items were written.</summary>
+    public required long ItemsIncluded { get; init; }
+
+    /// <summary>Gets how many bytes were written.</summary>
+    public required long SizeBytes { get; init; }
+
+    /// <summary>Gets how long the export took, in milliseconds.</summary>
+    public required long GenerationTimeMs { get; init; }
+
+    /// <summary>Gets how many records the sources returned outside the scope (dropped, not exported).</summary>
+    public long RecordsDropped { get; init; }
+
+    /// <summary>Gets who requested it.</summary>
+    public required string GeneratedBy { get; init; }
+
+    /// <inheritdoc />
+    public override string EntryType => ExportLogEntryTypes.ExportGenerated;
+
+    /// <inheritdoc />
+    public override string UserId => GeneratedBy;
+}

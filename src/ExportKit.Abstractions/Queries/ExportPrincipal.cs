@@ -1,0 +1,70 @@
+namespace ExportKit;
+
+/// <summary>Who asks for an export: a user of a tenant, with roles and permissions. Policy rules decide on it.</summary>
+public sealed record ExportPrincipal
+{
+    /// <summary>Creates a principal.</summary>
+    /// <param name="userId">The user's id.</param>
+    /// <param name="tenantId">The tenant the user belongs to.</param>
+    /// <param name="roles">The user's roles, for example <c>auditor</c>, <c>executive</c>, <c>admin</c>.</param>
+    /// <param name="permissions">The user's permissions, for example <c>export:long-range</c>.</param>
+    /// <exception cref="ArgumentException">The user or tenant id is blank, or a role or permission is blank.</exception>
+    public ExportPrincipal(string userId, string tenantId, IEnumerable<string>? roles = null, IEnumerable<string>? permissions = null)
+    {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            throw new ArgumentException("A principal needs a user id.", nameof(userId));
+        }
+
+        if (string.IsNullOrWhiteSpace(tenantId))
+        {
+            throw new ArgumentException("A principal needs the id of the tenant the user belongs to.", nameof(tenantId));
+        }
+
+        UserId = userId;
+        TenantId = tenantId;
+        Roles = ToSet(roles, nameof(roles), "role");
+        Permissions = ToSet(permissions, nameof(permissions), "permission");
+    }
+
+    /// <summary>Gets the user's id.</summary>
+    public string UserId { get; }
+
+    /// <summary>Gets the tenant the user belongs to.</summary>
+    public string TenantId { get; }
+
+    /// <summary>Gets the federation the user belongs to, or <see langword="null"/>.</summary>
+    public string? FederationId { get; init; }
+
+    /// <summary>Gets the user's roles, compared ordinally and case-insensitively.</summary>
+    public IReadOnlySet<string> Roles { get; }
+
+    /// <summary>Gets the user's permissions, compared ordinally.</summary>
+    public IReadOnlySet<string> Permissions { get; }
+
+    /// <summary>Tells whether the user has a role.</summary>
+    /// <param name="role">The role, for example <c>auditor</c>.</param>
+    /// <returns><see langword="true"/> when the user has it.</returns>
+    public bool HasRole(string role) => Roles.Contains(role);
+
+    /// <summary>Tells whether the user has a permission.</summary>
+    /// <param name="permission">The permission, for example <c>export:long-range</c>.</param>
+    /// <returns><see langword="true"/> when the user has it.</returns>
+    public bool HasPermission(string permission) => Permissions.Contains(permission);
+
+    private static SortedSet<string> ToSet(IEnumerable<string>? values, string paramName, string kind)
+    {
+        var set = new SortedSet<string>(kind == "role" ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var value in values ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException($"A {kind} is blank: remove it or give its name.", paramName);
+            }
+
+            set.Add(value);
+        }
+
+        return set;
+    }
+}

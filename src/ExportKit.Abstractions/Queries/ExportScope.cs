@@ -1,0 +1,49 @@
+namespace ExportKit;
+
+/// <summary>Whose data an export covers: a tenant, optionally narrowed to a facility, optionally within a federation.</summary>
+public sealed record ExportScope
+{
+    /// <summary>Creates a scope.</summary>
+    /// <param name="tenantId">The tenant whose data is exported; required.</param>
+    /// <param name="facilityId">Narrows the export to one facility of the tenant, or <see langword="null"/> for all.</param>
+    /// <param name="federationId">The federation the export is made for, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty, or an id is blank.</exception>
+    public ExportScope(string tenantId, string? facilityId = null, string? federationId = null)
+    {
+        if (string.IsNullOrWhiteSpace(tenantId))
+        {
+            throw new ArgumentException("An export scope needs a tenant id: pass the tenant whose data is exported.", nameof(tenantId));
+        }
+
+        if (facilityId is not null && string.IsNullOrWhiteSpace(facilityId))
+        {
+            throw new ArgumentException("The facility id is blank: pass null to export every facility of the tenant.", nameof(facilityId));
+        }
+
+        if (federationId is not null && string.IsNullOrWhiteSpace(federationId))
+        {
+            throw new ArgumentException("The federation id is blank: pass null when the export is not made for a federation.", nameof(federationId));
+        }
+
+        TenantId = tenantId;
+        FacilityId = facilityId;
+        FederationId = federationId;
+    }
+
+    /// <summary>Gets the tenant whose data is exported.</summary>
+    public string TenantId { get; }
+
+    /// <summary>Gets the facility the export is narrowed to, or <see langword="null"/> for all of the tenant's.</summary>
+    public string? FacilityId { get; }
+
+    /// <summary>Gets the federation the export is made for, or <see langword="null"/>.</summary>
+    public string? FederationId { get; }
+
+    /// <summary>Tells whether a record belongs to this scope (same tenant; same facility when one is set).</summary>
+    /// <param name="tenantId">The record's tenant.</param>
+    /// <param name="facilityId">The record's facility.</param>
+    /// <returns><see langword="true"/> when the record may be exported under this scope.</returns>
+    public bool Contains(string tenantId, string? facilityId) =>
+        string.Equals(tenantId, TenantId, StringComparison.Ordinal)
+        && (FacilityId is null || string.Equals(facilityId, FacilityId, StringComparison.Ordinal));
+}

@@ -1,0 +1,46 @@
+namespace ExportKit;
+
+/// <summary>A half-open time range <c>[Start, End)</c>, kept in UTC.</summary>
+public sealed record ExportTimeRange
+{
+    /// <summary>Creates a range.</summary>
+    /// <param name="start">The first instant included.</param>
+    /// <param name="end">The first instant excluded; must be after <paramref name="start"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    public ExportTimeRange(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (end <= start)
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"The time range ends ({end.UtcDateTime:O}) before or when it starts ({start.UtcDateTime:O}): give an end after the start."),
+                nameof(end));
+        }
+
+        Start = start.ToUniversalTime();
+        End = end.ToUniversalTime();
+    }
+
+    /// <summary>Gets the first instant included, in UTC.</summary>
+    public DateTimeOffset Start { get; }
+
+    /// <summary>Gets the first instant excluded, in UTC.</summary>
+    public DateTimeOffset End { get; }
+
+    /// <summary>Gets the length of the range.</summary>
+    public TimeSpan Duration => End - Start;
+
+    /// <summary>Creates the range of <paramref name="days"/> days that ends at <paramref name="end"/>.</summary>
+    /// <param name="end">The end of the range.</param>
+    /// <param name="days">How many days the range covers; at least 1.</param>
+    /// <returns>The range.</returns>
+    public static ExportTimeRange LastDays(DateTimeOffset end, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        return new ExportTimeRange(end.AddDays(-days), end);
+    }
+
+    /// <summary>Tells whether an instant falls in the range.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><see langword="true"/> when <c>Start &lt;= instant &lt; End</c>.</returns>
+    public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
+}
