@@ -1,0 +1,110 @@
+namespace ExportKit.Builder;
+
+/// <summary>
+/// Reads one data source for one section: checks the (timestamp, id) order, drops and counts records outside the
+/// scope or time range, and projects the rest into items.
+/// </summary>
+internal sealed class SourceCursor : IAsyncDisposable
+{
+    private readonly IAsyncEnumerator<PhaseRecord> records;
+    private readonly IPhaseDataSource source;
+    private readonly ExportSectionDefinition section;
+    private readonly PhaseReadRequest request;
+    private readonly DateTimeOffset now;
+    private readonly DropCounter dropped;
+    private PhaseRecord? previous;
+
+    public SourceCursor(IPhaseDataSource source, int order, ExportSectionDefinition section, PhaseReadRequest request, DateTimeOffset now, DropCounter dropped, CancellationToken cancellationToken)
+    {
+        this.source = source;
+        this.section = section;
+        this.request = request;
+        this.now = now;
+        this.dropped = dropped;
+        Order = order;
+        records = Guard(() => source.ReadAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken));
+    }
+
+    public int Order { get; }
+
+    public ProjectedItem? Current { get; private set; }
+
+    public async ValueTask<bool> MoveNextAsync()
+    {
+        while (await GuardAsync(records.MoveNextAsync).ConfigureAwait(false))
+        {
+            var record = records.Current ?? throw Failed($"returned a null record", null);
+            CheckOrder(record);
+            if (!request.Scope.Contains(record.TenantId, record.FacilityId) || !request.TimeRange.Contains(record.Timestamp))
+            {
+                dropped.Increment();
+                continue;
+            }
+
+            Current = section.Projection(record, now);
+            if (Current is not null)
+            {
+                return true;
+            }
+        }
+
+        Current = null;
+        return false;
+    }
+
+    public ValueTask DisposeAsync() => records.DisposeAsync();
+
+    private void CheckOrder(PhaseRecord record)
+    {
+        if (!record.Phase.Equals(source.Phase))
+        {
+            throw new ExportException(ExportErrorCodes.SourceFailed, $"The data source for {source.Phase.DataSource} returned record '{record.RecordId}' of {record.Phase.DataSource}; a source returns only its own phase's records.");
+        }
+
+        if (previous is not null && Compare(previous, record) >= 0)
+        {
+            throw new ExportException(
+                ExportErrorCodes.SourceOutOfOrder,
+                FormattableString.Invariant($"The data source for {source.Phase.DataSource} returned record '{record.RecordId}' ({ExportValues.FormatInstant(record.Timestamp)}) after '{previous.RecordId}' ({ExportValues.FormatInstant(previous.Timestamp)}); sources must return records ordered by timestamp, then by id (ordinal), without duplicates."));
+        }
+
+        previous = record;
+    }
+
+    private static int Compare(PhaseRecord a, PhaseRecord b)
+    {
+        var byTime = a.Timestamp.UtcTicks.CompareTo(b.Timestamp.UtcTicks);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.RecordId, b.RecordId);
+    }
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is not (ExportException or OperationCanceledException))
+        {
+            throw Failed("failed", ex);
+        }
+    }
+
+    private async ValueTask<bool> GuardAsync(Func<ValueTask<bool>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not (ExportException or OperationCanceledException))
+        {
+            throw Failed("failed", ex);
+        }
+    }
+
+    private ExportException Failed(string what, Exception? inner) => new(
+        ExportErrorCodes.SourceFailed,
+        inner is null
+            ? $"The data source for {source.Phase.DataSource} {what}."
+            : $"The data source for {source.Phase.DataSource} {what}: {inner.Message}",
+        inner);
+}
