@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace ExportKit.Formats.Json;
+
+/// <summary>
+/// Writes a bundle as pretty-printed JSON with <see cref="Utf8JsonWriter"/> as the items stream: the property
+/// order is fixed, instants are UTC ISO-8601 strings, numbers are written culture-free, so the same bundle gives
+/// the same bytes on any machine, culture or time zone.
+/// </summary>
+internal sealed class JsonExportFormatter : IExportFormatter
+{
+    /// <summary>Bytes the writer may hold before they are flushed to the destination.</summary>
+    internal const int FlushThreshold = 16 * 1024;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+#if NET9_0_OR_GREATER
+        IndentCharacter = ' ',
+        IndentSize = 2,
+        NewLine = "\n",
+#endif
+        // On net8.0 the indent is fixed at two spaces and the line ending is Environment.NewLine: "\n" on Linux
+        // and macOS (where ExportKit's output is pinned by golden files), "\r\n" on Windows. JSON readers do not
+        // care, but byte-identical output across operating systems needs net9.0 or later.
+    };
+
+    public ExportFormat Format => ExportFormat.Json;
+
+    public async Task WriteAsync(ExportBundle bundle, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream cannot be written to: pass a writable stream.", nameof(destination));
+        }
+
+        var writer = new Utf8JsonWriter(destination, WriterOptions);
+        await using (writer.ConfigureAwait(false))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bundleId", bundle.BundleId);
+            writer.WriteString("exportId", bundle.ExportId);
+            writer.WriteString("title", bundle.Title);
+            writer.WriteString("description", bundle.Description);
+            writer.WriteString("category", bundle.Category.Value);
+            writer.WriteString("format", bundle.Format.Value);
+            JsonBundleParts.WriteScope(writer, bundle.Scope);
+            JsonBundleParts.WriteTimeRange(writer, "timeRange", bundle.TimeRange);
+            writer.WriteStartArray("sections");
+            foreach (var section in bundle.Sections)
+            {
+                await WriteSectionAsync(writer, section, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.WriteEndArray();
+            JsonBundleParts.WriteStrings(writer, "references", bundle.References);
+            JsonBundleParts.WriteMetadata(writer, bundle.Metadata);
+            writer.WriteEndObject();
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteSectionAsync(Utf8JsonWriter writer, ExportSection section, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        JsonBundleParts.WriteSectionHeader(writer, section);
+        writer.WriteStartArray("items");
+        long written = 0;
+        await foreach (var item in section.Items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++written > section.ItemCount)
+            {
+                throw ItemCountMismatch(section, "more than");
+            }
+
+            JsonItemWriter.Write(writer, item);
+            if (writer.BytesPending > FlushThreshold)
+            {
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (written != section.ItemCount)
+        {
+            throw ItemCountMismatch(section, FormattableString.Invariant($"only {written} of"));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static InvalidOperationException ItemCountMismatch(ExportSection section, string yielded) => new(FormattableString.Invariant(
+        $"Section '{section.SectionId}' yielded {yielded} the {section.ItemCount} items it declares: its data source changed between the counting pass and the writing pass. Export again."));
+}

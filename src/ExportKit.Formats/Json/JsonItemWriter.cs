@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace ExportKit.Formats.Json;
+
+/// <summary>Writes one item, its fields in their declared order and nested objects as JSON objects.</summary>
+internal static class JsonItemWriter
+{
+    public static void Write(Utf8JsonWriter writer, ExportItem item)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("itemId", item.ItemId);
+        writer.WriteString("itemType", item.ItemType);
+        JsonBundleParts.WriteInstant(writer, "timestamp", item.Timestamp);
+        writer.WritePropertyName("data");
+        WriteObject(writer, item, item.Data, path: null);
+        JsonBundleParts.WriteStrings(writer, "references", item.References);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
+    {
+        writer.WriteStartObject();
+        foreach (var field in fields)
+        {
+            if (string.IsNullOrEmpty(field.Name))
+            {
+                throw new NotSupportedException($"Item '{item.ItemId}' has a field without a name{(path is null ? "" : $" in '{path}'")}: give every field a name.");
+            }
+
+            var fieldPath = path is null ? field.Name : path + "." + field.Name;
+            writer.WritePropertyName(field.Name);
+            WriteValue(writer, item, field.Value, fieldPath);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, ExportItem item, object? value, string fieldPath)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string s: writer.WriteStringValue(s); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d when double.IsFinite(d): writer.WriteNumberValue(d); break;
+            case double d:
+                throw new NotSupportedException(
+                    $"Field '{fieldPath}' of item '{item.ItemId}' is {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which JSON cannot represent: give a finite number or null.");
+            case decimal m: writer.WriteNumberValue(m); break;
+            case DateTimeOffset t: writer.WriteStringValue(ExportValues.FormatInstant(t)); break;
+            case IReadOnlyList<ExportField> fields: WriteObject(writer, item, fields, fieldPath); break;
+            default:
+                throw new NotSupportedException(
+                    $"Field '{fieldPath}' of item '{item.ItemId}' has a value of type '{value.GetType()}', which cannot be exported: use null, string, bool, int, long, double, decimal, DateTimeOffset or IReadOnlyList<ExportField>.");
+        }
+    }
+}
