@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ExportKit;
 
 /// <summary>An export was downloaded (<c>export-downloaded</c>).</summary>
@@ -19,8 +21,10 @@ public sealed record ExportDownloadedEntry : ExportLogEntry
     public required string DownloadedBy { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string EntryType => ExportLogEntryTypes.ExportDownloaded;
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string UserId => DownloadedBy;
 }

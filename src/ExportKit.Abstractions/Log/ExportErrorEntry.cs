@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ExportKit;
 
 /// <summary>An export failed, or was refused before policy (<c>error</c>).</summary>
@@ -19,8 +21,10 @@ public sealed record ExportErrorEntry : ExportLogEntry
     public required string RequestedBy { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string EntryType => ExportLogEntryTypes.Error;
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string UserId => RequestedBy;
 }

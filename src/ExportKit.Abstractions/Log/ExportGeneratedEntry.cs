@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ExportKit;
 
 /// <summary>An export was written (<c>export-generated</c>).</summary>
@@ -34,8 +36,10 @@ public sealed record ExportGeneratedEntry : ExportLogEntry
     public required string GeneratedBy { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string EntryType => ExportLogEntryTypes.ExportGenerated;
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string UserId => GeneratedBy;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ExportKit;
 
 /// <summary>Policy decided on a query (<c>policy-decision</c>).</summary>
@@ -16,8 +18,10 @@ public sealed record PolicyDecisionEntry : ExportLogEntry
     public required string RequestedBy { get; init; }
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string EntryType => ExportLogEntryTypes.PolicyDecision;
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override string UserId => RequestedBy;
 }

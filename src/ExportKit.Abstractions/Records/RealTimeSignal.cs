@@ -28,7 +28,7 @@ public sealed record RealTimeSignal : PhaseRecord
     public override string RecordId => SignalId;
 
     /// <inheritdoc />
-    public override DateTimeOffset Timestamp => Timestamp;
+    public override DateTimeOffset Timestamp => ReadAt;
 
     /// <inheritdoc />
     public override string? SummarySeverity => Severity;

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace ExportKit.Sample.Commands;
+
+/// <summary>Options shared by the commands, and parsing of the values System.CommandLine leaves as text.</summary>
+internal static class SampleOptions
+{
+    public static readonly Option<string> Log = new("--log")
+    {
+        Description = "The export log file (JSON Lines); statistics and history are read from it.",
+        DefaultValueFactory = _ => "exportkit-sample-log.jsonl",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Now = new("--now")
+    {
+        Description = "Fix the clock (ISO-8601, e.g. 2026-03-01T12:00:00Z): two runs then give identical files.",
+        Recursive = true,
+    };
+
+    public static DateTimeOffset? ParseInstant(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime()
+            : throw new ArgumentException($"{option} '{text}' is not a date: use ISO-8601, for example 2026-03-01 or 2026-03-01T12:00:00Z.");
+    }
+}

@@ -1,0 +1,3 @@
+using ExportKit.Sample;
+
+return await SampleApp.RunAsync(args, Console.Out, Console.Error);

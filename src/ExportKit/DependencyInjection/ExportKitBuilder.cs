@@ -1,0 +1,6 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+internal sealed class ExportKitBuilder(IServiceCollection services) : IExportKitBuilder
+{
+    public IServiceCollection Services { get; } = services;
+}

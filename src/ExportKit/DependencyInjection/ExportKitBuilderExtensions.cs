@@ -1,0 +1,93 @@
+using ExportKit;
+using ExportKit.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds data sources, formatters, policy rules and categories to ExportKit.</summary>
+public static class ExportKitBuilderExtensions
+{
+    /// <summary>Adds a data source type (a singleton; added once however often this is called).</summary>
+    /// <typeparam name="TSource">The source type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddDataSource<TSource>(this IExportKitBuilder builder)
+        where TSource : class, IPhaseDataSource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPhaseDataSource, TSource>());
+        return builder;
+    }
+
+    /// <summary>Adds a data source instance. One source serves one phase; the engine refuses two for the same phase.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="source">The source.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddDataSource(this IExportKitBuilder builder, IPhaseDataSource source)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(source);
+        builder.Services.AddSingleton(source);
+        return builder;
+    }
+
+    /// <summary>Adds a formatter type; for a format already served, the last registration wins.</summary>
+    /// <typeparam name="TFormatter">The formatter type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddFormatter<TFormatter>(this IExportKitBuilder builder)
+        where TFormatter : class, IExportFormatter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExportFormatter, TFormatter>());
+        return builder;
+    }
+
+    /// <summary>Adds a formatter instance; for a format already served, the last registration wins.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="formatter">The formatter.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddFormatter(this IExportKitBuilder builder, IExportFormatter formatter)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(formatter);
+        builder.Services.AddSingleton(formatter);
+        return builder;
+    }
+
+    /// <summary>Adds a policy rule type, evaluated after the six built-in rules.</summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddPolicyRule<TRule>(this IExportKitBuilder builder)
+        where TRule : class, IExportPolicyRule
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExportPolicyRule, TRule>());
+        return builder;
+    }
+
+    /// <summary>Adds a policy rule instance, evaluated after the six built-in rules.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddPolicyRule(this IExportKitBuilder builder, IExportPolicyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(rule);
+        builder.Services.AddSingleton(rule);
+        return builder;
+    }
+
+    /// <summary>Adds a category, or replaces the built-in definition of the same category.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="definition">The category's definition.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder AddCategory(this IExportKitBuilder builder, ExportCategoryDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(definition);
+        builder.Services.AddSingleton(definition);
+        return builder;
+    }
+}

@@ -1,0 +1,50 @@
+using ExportKit;
+using ExportKit.Audit;
+using ExportKit.Engine;
+using ExportKit.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers ExportKit in a service collection.</summary>
+public static class ExportKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the export engine with the fourteen categories, the built-in formatters, the six policy rules, an
+    /// in-memory export log and the system clock. Every engine service is added with <c>TryAdd</c>, so a host's own
+    /// registration (a durable <see cref="IExportLogStore"/>, a fixed <see cref="TimeProvider"/>) wins. Calling it
+    /// again adds nothing twice. Options are validated when the engine is first resolved, and at start-up in a host.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures <see cref="ExportKitOptions"/>, or <see langword="null"/>.</param>
+    /// <returns>A builder to add data sources, formatters, rules and categories.</returns>
+    public static IExportKitBuilder AddExportKit(this IServiceCollection services, Action<ExportKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ExportKitOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportKitOptions>, ExportKitOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IExportIdGenerator, RandomExportIdGenerator>();
+        services.TryAddSingleton<IExportLogStore, InMemoryExportLogStore>();
+        services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(sp.GetServices<IExportPolicyRule>()));
+        services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
+        services.TryAddSingleton<IExportEngine, ExportEngine>();
+        foreach (var rule in ExportPolicyRules.Default)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(rule));
+        }
+
+        foreach (var formatter in BuiltInFormatters.Create())
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(formatter));
+        }
+
+        return new ExportKitBuilder(services);
+    }
+}

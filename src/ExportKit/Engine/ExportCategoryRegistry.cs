@@ -1,0 +1,21 @@
+using ExportKit.Builder;
+
+namespace ExportKit.Engine;
+
+/// <summary>The categories an engine knows: the fourteen built in, then the host's (which replace a built-in of the same id).</summary>
+internal sealed class ExportCategoryRegistry
+{
+    private readonly Dictionary<ExportCategory, ExportCategoryDefinition> definitions = [];
+
+    public ExportCategoryRegistry(IEnumerable<ExportCategoryDefinition> hostDefinitions)
+    {
+        foreach (var definition in ExportCategories.BuiltIn.Concat(hostDefinitions))
+        {
+            definitions[definition.Category] = definition;
+        }
+    }
+
+    public IEnumerable<ExportCategory> Categories => definitions.Keys;
+
+    public ExportCategoryDefinition? Find(ExportCategory category) => definitions.GetValueOrDefault(category);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace ExportKit.Engine;
+
+/// <summary>Checks <see cref="ExportKitOptions"/> once, listing every problem.</summary>
+internal sealed class ExportKitOptionsValidator : IValidateOptions<ExportKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ExportKitOptions options)
+    {
+        var failures = new List<string>();
+        if (options.DefaultTimeRangeDays is < 1 or > 90)
+        {
+            failures.Add(FormattableString.Invariant($"ExportKitOptions.DefaultTimeRangeDays is {options.DefaultTimeRangeDays}; it must be from 1 to 90 (a default export must not need export:long-range)."));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
