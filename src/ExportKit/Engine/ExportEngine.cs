@@ -71,7 +71,7 @@ internal sealed class ExportEngine : IExportEngine
         // Step 1: policy. The decision is logged whatever it is.
         var decision = policy.Evaluate(query, principal, timeRange);
         attempt = attempt with { Decision = decision };
-        await AppendAsync(DecisionEntry(attempt, decision), cancellationToken).ConfigureAwait(false);
+        await AppendAsync(DecisionEntry(attempt, decision)).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return await FailAsync(attempt, ExportErrorCodes.PolicyDenied, "Export denied by policy: " + decision.Reason, null, cancellationToken).ConfigureAwait(false);
@@ -90,7 +90,7 @@ internal sealed class ExportEngine : IExportEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(download.DownloadedBy, nameof(download));
         ArgumentNullException.ThrowIfNull(download.Format, nameof(download));
         ArgumentOutOfRangeException.ThrowIfNegative(download.SizeBytes, nameof(download));
-        await AppendAsync(
+        await log.AppendAsync(
             new ExportDownloadedEntry
             {
                 Timestamp = time.GetUtcNow(),
@@ -153,8 +153,7 @@ internal sealed class ExportEngine : IExportEngine
                 GenerationTimeMs = (long)time.GetElapsedTime(attempt.Started).TotalMilliseconds,
                 RecordsDropped = built.RecordsDropped,
                 GeneratedBy = attempt.Query.RequestedBy,
-            },
-            cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         return new ExportResult
         {
@@ -184,8 +183,7 @@ internal sealed class ExportEngine : IExportEngine
                 Message = message,
                 Details = details,
                 RequestedBy = attempt.Principal?.UserId ?? Anonymous,
-            },
-            cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         return new ExportResult { QueryId = attempt.QueryId, Policy = attempt.Decision, Format = attempt.Query.Format, ErrorCode = code, ErrorMessage = message };
     }
@@ -201,7 +199,8 @@ internal sealed class ExportEngine : IExportEngine
         RequestedBy = attempt.Principal?.UserId ?? Anonymous,
     };
 
-    private ValueTask AppendAsync(ExportLogEntry entry, CancellationToken cancellationToken) => log.AppendAsync(entry, cancellationToken);
+    // Log entries are written even when the export is cancelled: every decision and every failure is on record.
+    private ValueTask AppendAsync(ExportLogEntry entry) => log.AppendAsync(entry, CancellationToken.None);
 
     private string UnknownCategoryMessage(ExportCategory category) =>
         $"Unknown export category '{category}'. Known categories: {string.Join(", ", categories.Categories.Select(c => c.Value).Order(StringComparer.Ordinal))}. Register a definition with AddCategory to add one.";

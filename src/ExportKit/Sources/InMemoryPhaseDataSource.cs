@@ -12,23 +12,23 @@ public sealed class InMemoryPhaseDataSource : IPhaseDataSource
 
     /// <summary>Creates a source.</summary>
     /// <param name="phase">The phase it serves.</param>
-    /// <param name="records">The records; all must be of <paramref name="phase"/>, with unique ids.</param>
+    /// <param name="records">The records; all must be of <paramref name="phase"/>, with ids unique per tenant.</param>
     /// <exception cref="ArgumentException">A record is of another phase, or two records share an id.</exception>
     public InMemoryPhaseDataSource(ExportPhase phase, IEnumerable<PhaseRecord> records)
     {
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(records);
-        this.records = [.. records.OrderBy(r => r.Timestamp.UtcTicks).ThenBy(r => r.RecordId, StringComparer.Ordinal)];
+        this.records = [.. records.OrderBy(r => r.Timestamp.UtcTicks).ThenBy(r => r.RecordId, StringComparer.Ordinal).ThenBy(r => r.TenantId, StringComparer.Ordinal)];
         var foreign = this.records.FirstOrDefault(r => r is null || !r.Phase.Equals(phase));
         if (foreign is not null || this.records.Any(r => r is null))
         {
             throw new ArgumentException($"Every record of an in-memory source for {phase.DataSource} must be a non-null record of that phase; '{foreign?.RecordId}' is of {foreign?.Phase.DataSource}.", nameof(records));
         }
 
-        var duplicate = this.records.GroupBy(r => r.RecordId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = this.records.GroupBy(r => (r.TenantId, r.RecordId)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"Two records of {phase.DataSource} share the id '{duplicate.Key}'; record ids must be unique within a phase.", nameof(records));
+            throw new ArgumentException($"Two records of {phase.DataSource} for tenant '{duplicate.Key.TenantId}' share the id '{duplicate.Key.RecordId}'; record ids must be unique within a phase and tenant.", nameof(records));
         }
 
         Phase = phase;

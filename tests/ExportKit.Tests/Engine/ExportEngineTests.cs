@@ -37,7 +37,7 @@ public sealed class ExportEngineTests
         var engine = new TestEngine();
         var operatorOfGlobex = new ExportPrincipal("sam", "globex", ["operator"]);
 
-        var (result, bytes) = await engine.ExportAsync(TestEngine.Query(ExportCategory.CompliancePack, ExportFormat.Zip), operatorOfGlobex);
+        var (result, bytes) = await engine.ExportAsync(TestEngine.Query(ExportCategory.CompliancePack), operatorOfGlobex);
 
         Assert.False(result.Succeeded);
         Assert.Equal(ExportErrorCodes.PolicyDenied, result.ErrorCode);
