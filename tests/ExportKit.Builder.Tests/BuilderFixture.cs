@@ -13,12 +13,7 @@ internal static class BuilderFixture
 
     public static ExportTimeRange ThirtyDays { get; } = ExportTimeRange.LastDays(TestClock.Now, 30);
 
-    /// <summary>
-    /// <see cref="TestRecords.All"/> without its real-time signal: <c>RealTimeSignal.Timestamp</c> returns itself
-    /// (infinite recursion in ExportKit.Abstractions), so touching it would crash the test host.
-    /// </summary>
-    public static IReadOnlyList<PhaseRecord> Records(string tenant = Tenant) =>
-        [.. TestRecords.All(tenant).Where(r => r is not RealTimeSignal)];
+    public static IReadOnlyList<PhaseRecord> Records(string tenant = Tenant) => TestRecords.All(tenant);
 
     public static PhaseRecord Record(string id, string tenant = Tenant) => Records(tenant).Single(r => r.RecordId == id);
 

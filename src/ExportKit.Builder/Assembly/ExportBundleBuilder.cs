@@ -53,6 +53,7 @@ public sealed class ExportBundleBuilder
             throw new ArgumentException($"The definition is for category '{definition.Category}' but the query asks for '{query.Category}'.", nameof(definition));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureSources(definition);
         var started = timeProvider.GetTimestamp();
         var now = timeProvider.GetUtcNow();

@@ -28,7 +28,11 @@ public static class ExportCategories
     /// <summary>Finds the built-in definition of a category.</summary>
     /// <param name="category">The category.</param>
     /// <returns>The definition, or <see langword="null"/> when the category is not built in.</returns>
-    public static ExportCategoryDefinition? Find(ExportCategory category) => BuiltIn.FirstOrDefault(d => d.Category.Equals(category));
+    public static ExportCategoryDefinition? Find(ExportCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return BuiltIn.FirstOrDefault(d => d.Category.Equals(category));
+    }
 
     private static ExportCategoryDefinition Single(ExportCategory category, string title, ExportSectionDefinition section) =>
         new(category, title, FormattableString.Invariant($"{section.DataSource} only"), [section]);
