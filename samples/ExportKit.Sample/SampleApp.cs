@@ -12,11 +12,12 @@ internal static class SampleApp
         {
             SampleOptions.Log,
             SampleOptions.Now,
+            SampleOptions.Out,
         };
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
-        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Log)!, token));
+        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Log)!, parse.GetValue(SampleOptions.Out)!, token));
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);

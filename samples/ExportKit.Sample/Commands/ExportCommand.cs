@@ -23,13 +23,12 @@ internal static class ExportCommand
     private static readonly Option<string?> UserFederation = new("--user-federation") { Description = "The user's federation." };
     private static readonly Option<string[]> Roles = new("--role") { Description = "A role of the user (repeatable): auditor, executive, admin…", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string[]> Permissions = new("--permission") { Description = "A permission of the user (repeatable), e.g. export:long-range." };
-    private static readonly Option<string> Out = new("--out") { Description = "The directory to write the file to.", DefaultValueFactory = _ => "exports" };
 
     public static Command Create()
     {
         var command = new Command("export", "Export a category in a format, as a user, and print what happened.")
         {
-            Category, Format, Tenant, Facility, Federation, From, To, User, UserTenant, UserFederation, Roles, Permissions, Out,
+            Category, Format, Tenant, Facility, Federation, From, To, User, UserTenant, UserFederation, Roles, Permissions,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
@@ -50,7 +49,7 @@ internal static class ExportCommand
 
             using var services = SampleHost.Create(now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System, now is { } n ? new ClockDerivedIds(n) : null, parse.GetValue(SampleOptions.Log)!);
             var engine = services.GetRequiredService<IExportEngine>();
-            var directory = Path.GetFullPath(parse.GetValue(Out)!);
+            var directory = Path.GetFullPath(parse.GetValue(SampleOptions.Out)!);
             var result = await engine.ExportToDirectoryAsync(query, principal, directory, cancellationToken);
             return Report.Print(output, error, result, directory);
         }

@@ -13,6 +13,13 @@ internal static class SampleOptions
         Recursive = true,
     };
 
+    public static readonly Option<string> Out = new("--out")
+    {
+        Description = "The directory exported files are written to.",
+        DefaultValueFactory = _ => "exports",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Now = new("--now")
     {
         Description = "Fix the clock (ISO-8601, e.g. 2026-03-01T12:00:00Z): two runs then give identical files.",

@@ -8,12 +8,12 @@ namespace ExportKit.Sample.Commands;
 /// <summary>What the sample does with no arguments: a compliance pack, a denied cross-tenant export, then the statistics.</summary>
 internal static class TourCommand
 {
-    public static async Task<int> RunAsync(TextWriter output, TextWriter error, TimeProvider clock, string logPath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TextWriter output, TextWriter error, TimeProvider clock, string logPath, string outDirectory, CancellationToken cancellationToken)
     {
         using var services = SampleHost.Create(clock, null, logPath);
         var engine = services.GetRequiredService<IExportEngine>();
         var auditor = new ExportPrincipal("dana", "acme", roles: [ExportRoles.Auditor]);
-        var directory = Path.GetFullPath("exports");
+        var directory = Path.GetFullPath(outDirectory);
         Directory.CreateDirectory(directory);
 
         output.WriteLine("1. An auditor of acme exports the compliance pack of the last 30 days as JSON.");
@@ -24,9 +24,14 @@ internal static class TourCommand
             result = await engine.Export(ExportCategory.CompliancePack).As(ExportFormat.Json).ForTenant("acme").By(auditor).WriteToAsync(file, cancellationToken);
         }
 
+        // Like ExportToDirectoryAsync: the file takes the bundle's name only once it is complete.
         if (result.Succeeded)
         {
             File.Move(path, Path.Combine(directory, result.FileName!), overwrite: true);
+        }
+        else
+        {
+            File.Delete(path);
         }
 
         Report.Print(output, error, result, directory);

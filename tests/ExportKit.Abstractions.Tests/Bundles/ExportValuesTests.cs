@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace ExportKit.Abstractions.Tests.Bundles;
+
+public sealed class ExportValuesTests
+{
+    [Fact]
+    public void Values_format_the_same_under_any_culture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal("0.5", ExportValues.ToInvariantString(0.5));
+            Assert.Equal("1234.5", ExportValues.ToInvariantString(1234.5m));
+            Assert.Equal("2026-03-01T11:00:00.0000000Z", ExportValues.ToInvariantString(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.FromHours(1))));
+            Assert.Equal("{a=1; b=true}", ExportValues.ToInvariantString(new ExportField[] { new("a", 1), new("b", true) }));
+            Assert.Equal(string.Empty, ExportValues.ToInvariantString(null));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Unsupported_values_are_refused_naming_the_type_and_the_allowed_ones()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => ExportValues.ToInvariantString(new object()));
+
+        Assert.Contains("System.Object", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DateTimeOffset", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tA", "'\tA")]
+    [InlineData("\rA", "'\rA")]
+    [InlineData("safe", "safe")]
+    [InlineData("", "")]
+    public void Formula_cells_are_neutralised(string cell, string expected)
+    {
+        Assert.Equal(expected, CsvFormulaGuard.Neutralize(cell));
+    }
+
+    [Fact]
+    public void Records_give_their_fields_in_declared_order_then_tenant_and_facility()
+    {
+        var finding = new AuditFinding { AuditFindingId = "af", TenantId = "acme", FacilityId = "f1", Severity = "low", Category = "c", Status = "open", Description = "d", FoundAt = DateTimeOffset.UnixEpoch };
+
+        Assert.Equal(
+            ["auditFindingId", "severity", "category", "status", "description", "foundAt", "resolvedAt", "tenantId", "facilityId"],
+            finding.GetFields().Select(f => f.Name));
+        Assert.Equal("audit-finding", finding.Phase.ItemType);
+    }
+}

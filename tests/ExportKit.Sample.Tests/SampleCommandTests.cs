@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+
+namespace ExportKit.Sample.Tests;
+
+public sealed class SampleCommandTests : IDisposable
+{
+    private static readonly string[] Auditor = ["export", "--category", "compliance-pack", "--format", "json", "--tenant", "acme", "--user", "dana", "--role", "auditor", "--now", SampleRun.Now];
+
+    private readonly SampleRun run = new();
+
+    [Fact]
+    public async Task Export_writes_the_file_and_prints_its_path_and_sha256()
+    {
+        var (exit, output, error) = await run.RunAsync(Auditor);
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        Assert.Contains("Policy:   allowed", output, StringComparison.Ordinal);
+        Assert.Contains("sla-compliance", output, StringComparison.Ordinal);
+        var file = Assert.Single(Directory.GetFiles(run.Out));
+        Assert.Contains($"File:     {file}", output, StringComparison.Ordinal);
+        var sha = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(file))).ToLowerInvariant();
+        Assert.Contains($"SHA-256:  {sha}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_runs_with_a_fixed_clock_give_identical_files()
+    {
+        var first = await run.RunAsync(Auditor);
+        var bytes = await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(run.Out)));
+        Directory.Delete(run.Out, recursive: true);
+
+        var second = await run.RunAsync(Auditor);
+
+        Assert.Equal(first.Output, second.Output);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(run.Out))));
+    }
+
+    [Fact]
+    public async Task A_denied_export_exits_2_and_lists_the_violations()
+    {
+        var (exit, _, error) = await run.RunAsync("export", "--category", "executive-summary", "--tenant", "globex", "--user", "sam", "--user-tenant", "acme", "--now", SampleRun.Now);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("violation: Cross-tenant export access denied", error, StringComparison.Ordinal);
+        Assert.Contains("violation: Executive-level exports require executive permissions", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run.Out) && Directory.EnumerateFileSystemEntries(run.Out).Any());
+    }
+
+    [Theory]
+    [InlineData("--format", "pdf", "Unknown format 'pdf'")]
+    [InlineData("--from", "yesterday", "--from 'yesterday' is not a date")]
+    [InlineData("--category", "Payroll!", "not a valid category identifier")]
+    public async Task Bad_input_exits_1_with_a_clear_message(string option, string value, string message)
+    {
+        var args = Auditor.ToList();
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value, "--to", "2026-03-01"]);
+        }
+
+        var (exit, _, error) = await run.RunAsync([.. args]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_range_ending_before_it_starts_exits_1()
+    {
+        var (exit, _, error) = await run.RunAsync([.. Auditor, "--from", "2026-02-01", "--to", "2026-01-01"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("give an end after the start", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_and_history_read_what_earlier_runs_logged()
+    {
+        await run.RunAsync(Auditor);
+        await run.RunAsync("export", "--category", "alert-logs", "--tenant", "globex", "--user", "kim", "--now", SampleRun.Now);
+
+        var stats = await run.RunAsync("stats", "--now", SampleRun.Now);
+        var history = await run.RunAsync("history", "--now", SampleRun.Now);
+
+        Assert.Equal(0, stats.Exit);
+        Assert.Contains("Total exports          2", stats.Output, StringComparison.Ordinal);
+        Assert.Contains("acme 1, globex 1", stats.Output, StringComparison.Ordinal);
+        Assert.Equal(0, history.Exit);
+        var lines = history.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("alert-logs", lines[1], StringComparison.Ordinal);
+        Assert.Contains("compliance-pack", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_tour_exports_is_denied_once_and_prints_statistics()
+    {
+        var (exit, output, _) = await run.RunAsync("--now", SampleRun.Now);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Policy:   denied (Cross-tenant export access denied)", output, StringComparison.Ordinal);
+        Assert.Contains("Total exports          1", output, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(run.Out));
+    }
+
+    public void Dispose() => run.Dispose();
+}
