@@ -41,6 +41,9 @@ public sealed record ExportQuery
     /// <summary>Gets the time range, or <see langword="null"/> for the default (the 30 days before the clock's now).</summary>
     public ExportTimeRange? TimeRange { get; init; }
 
+    /// <summary>Gets the id of the run (for example an analysis run) the export is made from, recorded in the export registry; or <see langword="null"/>.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>Gets the user id of whoever requested the export.</summary>
     public string RequestedBy { get; }
 }

@@ -1,0 +1,17 @@
+namespace ExportKit;
+
+/// <summary>How the audit chain is broken.</summary>
+public enum AuditChainFailure
+{
+    /// <summary>The chain holds.</summary>
+    None,
+
+    /// <summary>An event's content no longer matches its hash.</summary>
+    Changed,
+
+    /// <summary>An event is missing: a sequence number is skipped, or the previous hash points at an event that is not there.</summary>
+    Missing,
+
+    /// <summary>Events are out of order: a sequence number repeats or goes back.</summary>
+    OutOfOrder,
+}

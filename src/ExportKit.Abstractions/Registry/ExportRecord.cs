@@ -1,0 +1,41 @@
+namespace ExportKit;
+
+/// <summary>An entry of the export registry: which export was produced, from which run, where it was stored, and its checksum.</summary>
+public sealed record ExportRecord
+{
+    /// <summary>Gets the execution's id.</summary>
+    public required string ExportId { get; init; }
+
+    /// <summary>Gets the bundle's content-derived id.</summary>
+    public required string BundleId { get; init; }
+
+    /// <summary>Gets the tenant whose data it holds.</summary>
+    public required string TenantId { get; init; }
+
+    /// <summary>Gets the id of the run it came from (<see cref="ExportQuery.RunId"/>), or <see langword="null"/>.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>Gets the category.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>Gets the format.</summary>
+    public required string Format { get; init; }
+
+    /// <summary>Gets the ids of the sections included, in order.</summary>
+    public required IReadOnlyList<string> Sections { get; init; }
+
+    /// <summary>Gets where the file was stored, when ExportKit wrote it to a file; otherwise <see langword="null"/>.</summary>
+    public string? StoragePath { get; init; }
+
+    /// <summary>Gets its size in bytes.</summary>
+    public required long SizeBytes { get; init; }
+
+    /// <summary>Gets its lower-case hex SHA-256.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>Gets when it was generated, in UTC.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets who requested it.</summary>
+    public required string CreatedBy { get; init; }
+}
