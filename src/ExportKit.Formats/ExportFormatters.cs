@@ -47,7 +47,8 @@ public static class ExportFormatters
     /// <remarks>
     /// Entry names come from the bundle id alone, never from other text. Every entry is dated 1980-01-01 00:00:00 with
     /// fixed attributes; the same bundle gives the same bytes on one runtime and operating system, and with
-    /// <see cref="System.IO.Compression.CompressionLevel.NoCompression"/> on every runtime. A stream that cannot seek
+    /// <see cref="System.IO.Compression.CompressionLevel.NoCompression"/> on every .NET runtime (see
+    /// <see cref="ZipExportOptions.CompressionLevel"/>). A stream that cannot seek
     /// gets the archive through a temporary file, so that it has the same bytes. The inner formatters read the items
     /// again, once each.
     /// </remarks>
