@@ -9,4 +9,68 @@ public static class ExportFormatters
     /// </summary>
     /// <returns>A formatter for <see cref="ExportFormat.Json"/>; it keeps no state and may be shared.</returns>
     public static IExportFormatter Json() => new Json.JsonExportFormatter();
+
+    /// <summary>
+    /// Creates the CSV formatter: RFC 4180, one row per item with the columns <c>Section</c>, <c>Item ID</c>,
+    /// <c>Item Type</c>, <c>Timestamp</c>, <c>Data Source</c> and <c>Details</c>, a header row first, rows ending with
+    /// <c>\r\n</c>, fields quoted only when they hold a comma, a quote, CR or LF (quotes doubled), UTF-8.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// <c>Section</c> is the section's title, <c>Timestamp</c> the item's instant in UTC ISO-8601
+    /// (<see cref="ExportValues.FormatInstant"/>). <c>Details</c> is the item's data as <c>key=value</c> pairs in field
+    /// order joined by <c>"; "</c> (semicolon, space). A nested object is written <c>{key=value; key=value}</c> by the
+    /// same rules; <see langword="null"/> is an empty value (as is an empty string); other values are written as
+    /// <see cref="ExportValues.ToInvariantString"/> writes them (<c>true</c>, <c>0.25</c>, <c>2026-02-10T08:00:00.0000000Z</c>).
+    /// Inside keys and values a backslash is written before every <c>\</c>, <c>;</c>, <c>=</c>, <c>{</c> and <c>}</c>,
+    /// and before an apostrophe that would be the first character of the cell. To read Details back: a backslash takes
+    /// the next character literally; an unescaped <c>;</c> followed by one space ends a pair; the first unescaped
+    /// <c>=</c> of a pair ends its key; a value that starts with an unescaped <c>{</c> is a nested object up to the
+    /// matching unescaped <c>}</c>.
+    /// </para>
+    /// <para>
+    /// With <see cref="CsvExportOptions.NeutralizeFormulas"/> (the default), every cell that starts with <c>=</c>,
+    /// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe
+    /// (<see cref="CsvFormulaGuard.Neutralize"/>); a reader removes one leading apostrophe that is followed by one of
+    /// those characters. Items are written as they stream, through a 16 KB buffer.
+    /// </para>
+    /// </remarks>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults. They are read once, here.</param>
+    /// <returns>A formatter for <see cref="ExportFormat.Csv"/>; it keeps no state and may be shared.</returns>
+    public static IExportFormatter Csv(CsvExportOptions? options = null) => new Csv.CsvExportFormatter(options ?? new CsvExportOptions());
+
+    /// <summary>
+    /// Creates the ZIP formatter: one archive with the bundle as <c>{bundleId}.csv</c>, <c>{bundleId}.html</c> and
+    /// <c>{bundleId}.json</c> (each written by the built-in formatter of that format, with the bundle's format set to it)
+    /// and a <c>README.txt</c> of the bundle's metadata, in ordinal name order (so <c>README.txt</c> comes first).
+    /// </summary>
+    /// <remarks>
+    /// Entry names come from the bundle id alone, never from other text. Every entry is dated 1980-01-01 00:00:00 with
+    /// fixed attributes; the same bundle gives the same bytes on one runtime and operating system, and with
+    /// <see cref="System.IO.Compression.CompressionLevel.NoCompression"/> on every .NET runtime (see
+    /// <see cref="ZipExportOptions.CompressionLevel"/>). A stream that cannot seek
+    /// gets the archive through a temporary file, so that it has the same bytes. The inner formatters read the items
+    /// again, once each.
+    /// </remarks>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults. They are read once, here.</param>
+    /// <returns>A formatter for <see cref="ExportFormat.Zip"/>; it keeps no state and may be shared.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ZipExportOptions.CompressionLevel"/> is not a defined <see cref="System.IO.Compression.CompressionLevel"/>.</exception>
+    public static IExportFormatter Zip(ZipExportOptions? options = null)
+    {
+        var level = (options ?? new ZipExportOptions()).CompressionLevel;
+        if (!Enum.IsDefined(level))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), level, $"ZipExportOptions.CompressionLevel is {level}, which is not a CompressionLevel: use Optimal, Fastest, NoCompression or SmallestSize.");
+        }
+
+        return new Zip.ZipExportFormatter(BuiltInParts(), level);
+    }
+
+    /// <summary>The files of the built-in ZIP: an extension and the formatter that writes it.</summary>
+    internal static IEnumerable<(string Extension, IExportFormatter Formatter)> BuiltInParts()
+    {
+        yield return (".json", Json());
+        yield return (".csv", Csv());
+        // TODO(lead): add (".html", Html()) when merged
+    }
 }

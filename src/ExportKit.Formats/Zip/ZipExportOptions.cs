@@ -1,0 +1,20 @@
+using System.IO.Compression;
+
+namespace ExportKit.Formats;
+
+/// <summary>Options of the ZIP formatter (<see cref="ExportFormatters.Zip"/>).</summary>
+public sealed class ZipExportOptions
+{
+    /// <summary>
+    /// Gets or sets how the entries are compressed. The same bundle gives the same archive bytes on one .NET runtime
+    /// and operating system at every level. Deflate output may change between .NET runtimes, so only
+    /// <see cref="CompressionLevel.NoCompression"/> (stored entries) gives bytes that are identical across runtimes;
+    /// the entries' contents and checksums are identical everywhere at every level.
+    /// </summary>
+    /// <remarks>
+    /// One byte still depends on the operating system at every level: the "version made by" of each central directory
+    /// record, which .NET sets to Unix or Windows.
+    /// </remarks>
+    /// <value>The default value is <see cref="CompressionLevel.Optimal"/>.</value>
+    public CompressionLevel CompressionLevel { get; set; } = CompressionLevel.Optimal;
+}

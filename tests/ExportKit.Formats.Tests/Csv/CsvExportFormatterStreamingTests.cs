@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using ExportKit.Formats.Tests.Json;
+
+namespace ExportKit.Formats.Tests.Csv;
+
+[Collection(nameof(MemoryMeasurements))]
+public sealed class CsvExportFormatterStreamingTests
+{
+    private const int ItemCount = 200_000;
+
+    [Fact]
+    public async Task Streams_200000_items_without_holding_them()
+    {
+        long? liveGrowthAtEnd = null;
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var bundle = TestBundles.WithItems(Generate(ItemCount, onLast: () => liveGrowthAtEnd = GC.GetTotalMemory(forceFullCollection: true) - baseline), ItemCount);
+        var clock = Stopwatch.StartNew();
+
+        await ExportFormatters.Csv().WriteAsync(bundle, Stream.Null, CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Writing {ItemCount} items took {clock.Elapsed}.");
+        Assert.NotNull(liveGrowthAtEnd);
+        // Holding 200,000 items would keep ~100 MB alive; a streaming writer keeps its 16 KB buffer and one item.
+        Assert.True(liveGrowthAtEnd < 8 * 1024 * 1024, $"{liveGrowthAtEnd:N0} bytes were still alive after the last item: the items are being held.");
+    }
+
+    [Fact]
+    public async Task Writes_to_the_destination_in_chunks_while_the_items_stream()
+    {
+        using var destination = new LargestWriteStream();
+        long writtenBeforeLastItem = 0;
+        var bundle = TestBundles.WithItems(Generate(5_000, onLast: () => writtenBeforeLastItem = destination.Length), 5_000);
+
+        await ExportFormatters.Csv().WriteAsync(bundle, destination, CancellationToken.None);
+
+        Assert.True(writtenBeforeLastItem > destination.Length / 2, $"Only {writtenBeforeLastItem} of {destination.Length} bytes were written before the last item.");
+        Assert.True(destination.LargestWrite < 64 * 1024, $"A single write of {destination.LargestWrite} bytes: the writer should flush every ~16 KB.");
+    }
+
+    private static async IAsyncEnumerable<ExportItem> Generate(int count, Action onLast, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var start = TestBundles.Range.Start;
+        for (var i = 0; i < count; i++)
+        {
+            if (i % 10_000 == 0)
+            {
+                await Task.Yield();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (i == count - 1)
+            {
+                onLast();
+            }
+
+            var id = $"gen-{i:D7}";
+            yield return new ExportItem(id, "generated", start.AddSeconds(i), [
+                new("generatedId", id),
+                new("severity", (i % 4) switch { 0 => "critical", 1 => "high", 2 => "medium", _ => "low" }),
+                new("value", i * 0.25),
+                new("count", i),
+                new("at", start.AddSeconds(i)),
+                new("note", "A generated item; with a sentence of text = some weight."),
+                new("nested", new ExportField[] { new("tenantId", "acme"), new("facilityId", null) }),
+            ]);
+        }
+    }
+
+    private sealed class LargestWriteStream : MemoryStream
+    {
+        public int LargestWrite { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            LargestWrite = Math.Max(LargestWrite, count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            LargestWrite = Math.Max(LargestWrite, count);
+            return base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+}
