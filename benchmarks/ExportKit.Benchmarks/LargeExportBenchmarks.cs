@@ -15,12 +15,13 @@ public class LargeExportBenchmarks
     [Params(10_000, 1_000_000)]
     public int Items { get; set; }
 
-    [Params("json")]
+    [Params("json", "csv")]
     public string Format { get; set; } = "json";
 
     [GlobalSetup]
     public void Setup() => formatter = Format switch
     {
+        "csv" => ExportFormatters.Csv(),
         _ => ExportFormatters.Json(),
     };
 
