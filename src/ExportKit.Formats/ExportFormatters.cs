@@ -73,4 +73,19 @@ public static class ExportFormatters
         yield return (".csv", Csv());
         // TODO(lead): add (".html", Html()) when merged
     }
+
+    /// <summary>
+    /// Creates the auditor package formatter: a ZIP holding one BagIt 1.0 bag (RFC 8493), <c>{bundleId}-{category}/</c>,
+    /// with each section as JSON and CSV under <c>data/</c>, the export's metadata, a README, an index page, and SHA-256
+    /// manifests that <see cref="BagIt.BagItVerifier"/> or any BagIt tool can check.
+    /// </summary>
+    /// <param name="options">The bag's source organisation and the ZIP's compression; <see langword="null"/> for the defaults.</param>
+    /// <returns>A formatter for <see cref="ExportFormat.AuditorPackage"/>; it keeps no state and may be shared.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message lists every problem.</exception>
+    public static IExportFormatter AuditorPackage(AuditorPackageOptions? options = null)
+    {
+        options ??= new AuditorPackageOptions();
+        Formats.AuditorPackage.AuditorPackageOptionsValidation.ThrowIfInvalid(options);
+        return new AuditorPackage.AuditorPackageFormatter(Json(), Csv(), options);
+    }
 }

@@ -1,0 +1,31 @@
+using System.IO.Compression;
+
+namespace ExportKit.Formats.AuditorPackage;
+
+/// <summary>Checks <see cref="AuditorPackageOptions"/> once, listing every problem.</summary>
+internal static class AuditorPackageOptionsValidation
+{
+    public static void ThrowIfInvalid(AuditorPackageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SourceOrganization))
+        {
+            failures.Add("AuditorPackageOptions.SourceOrganization is blank; give the organisation that makes the packages (it is written to bag-info.txt).");
+        }
+        else if (options.SourceOrganization.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            failures.Add("AuditorPackageOptions.SourceOrganization contains a line break; bag-info.txt values are single lines.");
+        }
+
+        if (!Enum.IsDefined(options.CompressionLevel))
+        {
+            failures.Add($"AuditorPackageOptions.CompressionLevel is {(int)options.CompressionLevel}, which is not a CompressionLevel: use Optimal, Fastest, SmallestSize or NoCompression.");
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+        }
+    }
+}
