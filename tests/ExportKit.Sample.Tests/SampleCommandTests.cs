@@ -108,5 +108,38 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Single(Directory.GetFiles(run.Out));
     }
 
+    [Fact]
+    public async Task An_auditor_package_verifies_and_a_tampered_one_exits_1()
+    {
+        var export = await run.RunAsync("export", "--category", "compliance-pack", "--format", "auditor-package", "--tenant", "acme", "--user", "dana", "--role", "auditor", "--permission", "export:bundle-formats", "--now", SampleRun.Now);
+        Assert.Equal(0, export.Exit);
+        var package = Assert.Single(Directory.GetFiles(run.Out));
+
+        var valid = await run.RunAsync("verify", package);
+        var extracted = Path.Combine(run.Directory, "extracted");
+        System.IO.Compression.ZipFile.ExtractToDirectory(package, extracted);
+        var bag = Assert.Single(Directory.GetDirectories(extracted));
+        var findings = Path.Combine(bag, "data", "audit-findings", "findings.csv");
+        await File.AppendAllTextAsync(findings, "tampered\r\n");
+        var tampered = await run.RunAsync("verify", bag);
+
+        Assert.Equal(0, valid.Exit);
+        Assert.Contains("Valid BagIt bag", valid.Output, StringComparison.Ordinal);
+        Assert.Equal(1, tampered.Exit);
+        Assert.Contains("data/audit-findings/findings.csv", tampered.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("zip")]
+    public async Task Export_takes_the_other_formats(string format)
+    {
+        var (exit, output, _) = await run.RunAsync("export", "--category", "alert-logs", "--format", format, "--tenant", "acme", "--user", "dana", "--permission", "export:bundle-formats", "--now", SampleRun.Now);
+
+        Assert.Equal(0, exit);
+        Assert.EndsWith("." + format, Assert.Single(Directory.GetFiles(run.Out)), StringComparison.Ordinal);
+        Assert.Contains("SHA-256:", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => run.Dispose();
 }
