@@ -71,7 +71,7 @@ public static class ExportFormatters
     {
         yield return (".json", Json());
         yield return (".csv", Csv());
-        // TODO(lead): add (".html", Html()) when merged
+        yield return (".html", Html());
     }
 
     /// <summary>
@@ -88,4 +88,22 @@ public static class ExportFormatters
         Formats.AuditorPackage.AuditorPackageOptionsValidation.ThrowIfInvalid(options);
         return new AuditorPackage.AuditorPackageFormatter(Json(), Csv(), options);
     }
+
+    /// <summary>
+    /// Creates the HTML formatter: one printable HTML5 page with embedded CSS, a table per section and a metadata
+    /// footer. A Scriban template renders the page (the embedded one, or <see cref="HtmlExportOptions.Template"/>);
+    /// the item rows are written by hand as the items stream, so large exports stay fast and memory stays flat.
+    /// </summary>
+    /// <param name="options">The template to use; <see langword="null"/> for the defaults.</param>
+    /// <returns>A formatter for <see cref="ExportFormat.Html"/>; it keeps no state and may be shared.</returns>
+    /// <exception cref="ArgumentException">The template does not parse; the message lists each error with its line and column.</exception>
+    public static IExportFormatter Html(HtmlExportOptions? options = null) => new Html.HtmlExportFormatter(options ?? new HtmlExportOptions());
+
+    /// <summary>
+    /// Creates the Markdown formatter: CommonMark with the title, a metadata block, each section with its first
+    /// 10 items (and how many more there are), and the export metadata. Data is escaped so that it cannot make
+    /// links, images, raw HTML, headings, emphasis, code, lists or tables.
+    /// </summary>
+    /// <returns>A formatter for <see cref="ExportFormat.Markdown"/>; it keeps no state and may be shared.</returns>
+    public static IExportFormatter Markdown() => new Markdown.MarkdownExportFormatter();
 }

@@ -30,7 +30,7 @@ internal static class PackageIndexPage
         }
 
         html.Append("</ul>\n</nav>\n<main>\n");
-        html.Append(Markdown.ToHtml(readme, Pipeline).ReplaceLineEndings("\n"));
+        html.Append(Markdig.Markdown.ToHtml(readme, Pipeline).ReplaceLineEndings("\n"));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

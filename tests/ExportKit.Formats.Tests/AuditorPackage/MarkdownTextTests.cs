@@ -20,7 +20,7 @@ public sealed class MarkdownTextTests
     {
         var pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-        Assert.Equal(html, Markdown.ToHtml(MarkdownText.Escape(text), pipeline).TrimEnd('\n'));
+        Assert.Equal(html, Markdig.Markdown.ToHtml(MarkdownText.Escape(text), pipeline).TrimEnd('\n'));
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace ExportKit.Formats.Html;
+
+/// <summary>
+/// Writes an item as one table row by hand: item id, type, timestamp, and its fields as a definition list (nested
+/// objects as nested lists). Every value is HTML-encoded. This is the hot loop, so it never goes through Scriban.
+/// </summary>
+internal static class HtmlRowWriter
+{
+    public static void Append(StringBuilder builder, ExportItem item)
+    {
+        builder.Append("<tr><td class=\"item-id\">");
+        HtmlText.Append(builder, item.ItemId);
+        builder.Append("</td><td class=\"item-type\">");
+        HtmlText.Append(builder, item.ItemType);
+        builder.Append("</td><td class=\"timestamp\">").Append(ExportValues.FormatInstant(item.Timestamp)).Append("</td><td>");
+        AppendFields(builder, item, item.Data, path: null);
+        builder.Append("</td></tr>\n");
+    }
+
+    private static void AppendFields(StringBuilder builder, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
+    {
+        builder.Append("<dl class=\"details\">");
+        foreach (var field in fields)
+        {
+            var fieldPath = path is null ? field.Name : path + "." + field.Name;
+            builder.Append("<dt>");
+            HtmlText.Append(builder, field.Name);
+            builder.Append("</dt>");
+            AppendValue(builder, item, field.Value, fieldPath);
+        }
+
+        builder.Append("</dl>");
+    }
+
+    private static void AppendValue(StringBuilder builder, ExportItem item, object? value, string fieldPath)
+    {
+        switch (value)
+        {
+            case null:
+                builder.Append("<dd class=\"null\">null</dd>");
+                break;
+            case string s:
+                builder.Append("<dd>");
+                HtmlText.Append(builder, s);
+                builder.Append("</dd>");
+                break;
+            case IReadOnlyList<ExportField> nested:
+                builder.Append("<dd>");
+                AppendFields(builder, item, nested, fieldPath);
+                builder.Append("</dd>");
+                break;
+            case bool or int or long or double or decimal or DateTimeOffset:
+                builder.Append("<dd>").Append(ExportValues.ToInvariantString(value)).Append("</dd>");
+                break;
+            default:
+                throw new NotSupportedException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Field '{fieldPath}' of item '{item.ItemId}' has a value of type '{value.GetType()}', which cannot be exported: use null, string, bool, int, long, double, decimal, DateTimeOffset or IReadOnlyList<ExportField>."));
+        }
+    }
+}

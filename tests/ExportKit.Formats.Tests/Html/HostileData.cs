@@ -1,0 +1,80 @@
+using ExportKit.Formats.Tests.Json;
+using ExportKit.Testing;
+
+namespace ExportKit.Formats.Tests.Html;
+
+/// <summary>Bundles that carry one attack string in every place data can reach: ids, titles, summaries, field names and values.</summary>
+internal static class HostileData
+{
+    public static readonly string[] HtmlPayloads =
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\" onmouseover=\"x",
+        "' onfocus='x",
+        "javascript:alert(1)",
+        "</td></tr></tbody></table><a href=\"javascript:alert(1)\">x</a>",
+        "<svg/onload=alert(1)>",
+        "<!-- comment --><style>body{display:none}</style>",
+        "&lt;script&gt; &amp; &#x3C;",
+        "{{ bundle.title }} {% raw %}",
+        "exportkit-rows-0000-0.",
+        "control \u0001\u0007\u001b\u007f\u0085 nul \u0000 lone \ud800 nonchar \uffff crlf\r\nend",
+    ];
+
+    public static readonly string[] MarkdownPayloads =
+    [
+        "[x](http://evil)",
+        "![i](http://evil/x.png)",
+        "<b>raw</b>",
+        "<http://evil>",
+        "| a | b |\n|---|---|\n| c | d |",
+        "# heading",
+        "## heading",
+        "*bold* **strong** _em_ __u__ ~~strike~~",
+        "`code` ``more``",
+        "```\nfenced\n```",
+        "1. list",
+        "- item",
+        "+ item",
+        "> quote",
+        "---",
+        "===",
+        "    indented code",
+        "http://evil.com and www.evil.com",
+        "mail evil@example.com",
+        "&lt;b&gt; &amp; &#42;",
+        "[ref]: http://evil",
+        "[ref]",
+        "line one\nline two\r\nline three\rfour",
+        "trailing backslash \\",
+        "<script>alert(1)</script>",
+        "javascript:alert(1)",
+        "\\*escaped\\*",
+        "a\n# heading after a newline\n- list after a newline",
+    ];
+
+    /// <summary>A bundle in which every piece of data (except the content-derived bundle id and the category) is <paramref name="payload"/>.</summary>
+    public static ExportBundle Everywhere(string payload, ExportFormat format)
+    {
+        ExportField[] fields =
+        [
+            new(payload, payload),
+            new("plain", payload),
+            new("nested", new ExportField[] { new(payload, payload), new("inner", new ExportField[] { new(payload, payload) }) }),
+        ];
+        var items = new[]
+        {
+            new ExportItem(payload, payload, TestRecords.Base, fields, [payload]),
+            new ExportItem("second", "test-item", TestRecords.Base.AddHours(1), [new("value", payload)]),
+        };
+        var section = new ExportSection(
+            payload, payload, payload, payload, new SectionSummary(payload, [new(payload, 1)], [new(payload, 1)]), items.Length, TestClock.Now, TestRecords.Stream(items));
+        var bundle = TestBundles.Bundle("bnd_000000000000000000000666", payload, payload, new ExportCategory("custom"), new ExportScope(payload, payload, payload), [payload], section);
+        return HtmlOutput.As(bundle, format) with
+        {
+            ExportId = payload,
+            Metadata = bundle.Metadata with { Format = format, GeneratedBy = payload, DataSourcesUsed = [payload] },
+        };
+    }
+}
