@@ -15,11 +15,9 @@ public sealed class CsvExportFormatterStreamingTests
         long? liveGrowthAtEnd = null;
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var bundle = TestBundles.WithItems(Generate(ItemCount, onLast: () => liveGrowthAtEnd = GC.GetTotalMemory(forceFullCollection: true) - baseline), ItemCount);
-        var clock = Stopwatch.StartNew();
 
         await ExportFormatters.Csv().WriteAsync(bundle, Stream.Null, CancellationToken.None);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Writing {ItemCount} items took {clock.Elapsed}.");
         Assert.NotNull(liveGrowthAtEnd);
         // Holding 200,000 items would keep ~100 MB alive; a streaming writer keeps its 16 KB buffer and one item.
         Assert.True(liveGrowthAtEnd < 8 * 1024 * 1024, $"{liveGrowthAtEnd:N0} bytes were still alive after the last item: the items are being held.");

@@ -12,11 +12,9 @@ public sealed class MarkdownExportFormatterStreamingTests
     {
         var items = new GeneratedItems(200_000);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        var clock = Stopwatch.StartNew();
 
         await ExportFormatters.Markdown().WriteAsync(TestBundles.WithItems(items, 200_000), Stream.Null, CancellationToken.None);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Writing took {clock.Elapsed}.");
         Assert.Equal(10, items.Read);
         var growth = GC.GetTotalMemory(forceFullCollection: true) - baseline;
         Assert.True(growth < 1024 * 1024, $"{growth:N0} bytes are still alive after the export.");
