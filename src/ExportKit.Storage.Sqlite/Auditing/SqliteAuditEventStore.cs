@@ -49,15 +49,22 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteCommands.PrimaryKeyViolation)
-            {
-                // The sequence is taken: another writer appended first. The caller reseals and retries.
-                return false;
-            }
             catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
             {
-                throw new InvalidOperationException(
-                    $"The audit event '{auditEvent.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
+                // Refused by the primary key or by the no-replace trigger. A taken sequence means another writer
+                // appended first: the caller reseals and retries. Anything else is the caller's mistake.
+                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE sequence = @value);", auditEvent.Sequence, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = @value);", auditEvent.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException(
+                        $"The audit event '{auditEvent.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
+                }
+
+                throw;
             }
         }
     }

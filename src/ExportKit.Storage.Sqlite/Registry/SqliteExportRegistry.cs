@@ -38,10 +38,15 @@ public sealed class SqliteExportRegistry : IExportRegistry
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteCommands.PrimaryKeyViolation)
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
             {
-                throw new InvalidOperationException(
-                    $"The export '{record.ExportId}' is already recorded, and records are never changed: give every execution a new export id.", e);
+                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM exports WHERE export_id = @value);", record.ExportId, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException(
+                        $"The export '{record.ExportId}' is already recorded, and records are never changed: give every execution a new export id.", e);
+                }
+
+                throw;
             }
         }
     }

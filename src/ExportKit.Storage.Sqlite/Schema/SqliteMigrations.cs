@@ -67,6 +67,18 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_exports_tenant_created_at ON exports (tenant_id, created_at);
 
+            -- INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers (unless recursive_triggers
+            -- is on), so an insert over an existing key is refused before it happens.
+            CREATE TRIGGER export_log_no_replace BEFORE INSERT ON export_log
+            WHEN EXISTS (SELECT 1 FROM export_log WHERE id = NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'export_log is append-only: the id is already stored'); END;
+            CREATE TRIGGER audit_events_no_replace BEFORE INSERT ON audit_events
+            WHEN EXISTS (SELECT 1 FROM audit_events WHERE sequence = NEW.sequence OR id = NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: the sequence or id is already stored'); END;
+            CREATE TRIGGER exports_no_replace BEFORE INSERT ON exports
+            WHEN EXISTS (SELECT 1 FROM exports WHERE export_id = NEW.export_id)
+            BEGIN SELECT RAISE(ABORT, 'exports is append-only: the export id is already stored'); END;
+
             CREATE TRIGGER export_log_no_update BEFORE UPDATE ON export_log
             BEGIN SELECT RAISE(ABORT, 'export_log is append-only'); END;
             CREATE TRIGGER export_log_no_delete BEFORE DELETE ON export_log
