@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace ExportKit.Storage.Sqlite;
+
+/// <summary>
+/// An <see cref="IAuditEventStore"/> kept in a SQLite database file. The sequence is the table's primary key, so of two
+/// writers appending the same sequence exactly one succeeds, from any number of threads or processes; the database's
+/// own triggers refuse to update or delete an event. Every filter of a query runs in SQL, on indexed columns.
+/// </summary>
+public sealed class SqliteAuditEventStore : IAuditEventStore
+{
+    private readonly SqliteDatabase database;
+
+    /// <summary>Creates a store on a database file, which may also hold the export log and the export registry.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, for example <c>Data Source=exportkit.db</c>.</param>
+    /// <exception cref="ArgumentException">The connection string is empty, invalid, in-memory or read-only.</exception>
+    public SqliteAuditEventStore(string connectionString)
+    {
+        database = new SqliteDatabase(connectionString);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {AuditEventRows.Columns} FROM audit_events ORDER BY sequence DESC LIMIT 1;";
+            return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="auditEvent"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">Another event with the same id is stored at a different sequence.</exception>
+    public async ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = AuditEventRows.Insert;
+            AuditEventRows.AddParameters(command.Parameters, auditEvent);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
+            {
+                // Refused by the primary key or by the no-replace trigger. A taken sequence means another writer
+                // appended first: the caller reseals and retries. Anything else is the caller's mistake.
+                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE sequence = @value);", auditEvent.Sequence, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = @value);", auditEvent.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException(
+                        $"The audit event '{auditEvent.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="limit"/> is negative.</exception>
+    public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return QueryCoreAsync(query, offset, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The events stream from the database as they are read: the chain is never held in memory.</remarks>
+    public IAsyncEnumerable<AuditEvent> ReadChainAsync(CancellationToken cancellationToken = default) =>
+        ReadAllAsync(
+            static (_, command) => command.CommandText = $"SELECT {AuditEventRows.Columns} FROM audit_events ORDER BY sequence;",
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="id"/> is <see langword="null"/>.</exception>
+    public async ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(id);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {AuditEventRows.Columns} FROM audit_events WHERE tenant_id = @tenant_id AND id = @id;";
+            command.Parameters.Add("@tenant_id", tenantId);
+            command.Parameters.Add("@id", id);
+            return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private IAsyncEnumerable<AuditEvent> QueryCoreAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken) =>
+        ReadAllAsync(
+            (connection, command) =>
+            {
+                if (query.Search is not null)
+                {
+                    AuditQuerySql.RegisterContains(connection);
+                }
+
+                command.CommandText = AuditQuerySql.BuildSelect(query, offset, limit, command.Parameters);
+            },
+            cancellationToken);
+
+    private async IAsyncEnumerable<AuditEvent> ReadAllAsync(
+        Action<SqliteConnection, SqliteCommand> prepare, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            prepare(connection, command);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return AuditEventRows.Read(reader);
+                }
+            }
+        }
+    }
+
+    private static async Task<AuditEvent?> ReadSingleAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AuditEventRows.Read(reader) : null;
+        }
+    }
+}

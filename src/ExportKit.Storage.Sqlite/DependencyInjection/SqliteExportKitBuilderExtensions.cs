@@ -1,0 +1,40 @@
+using ExportKit;
+using ExportKit.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Keeps ExportKit's export log, audit events and export registry in a SQLite database file.</summary>
+public static class SqliteExportKitBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SqliteExportLogStore"/>, <see cref="SqliteAuditEventStore"/> and
+    /// <see cref="SqliteExportRegistry"/> on one database file, as singletons, replacing any
+    /// <see cref="IExportLogStore"/>, <see cref="IAuditEventStore"/> or <see cref="IExportRegistry"/> registered
+    /// before (such as the in-memory log that <c>AddExportKit</c> adds). The file and its schema are created on first use.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="databasePath">The database file, for example <c>exportkit.db</c> or <c>/var/lib/app/exportkit.db</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="databasePath"/> is <see langword="null"/>, empty, white space or <c>:memory:</c>.</exception>
+    public static IExportKitBuilder UseSqlite(this IExportKitBuilder builder, string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+
+        // Built now, so that a wrong path is reported here rather than when the engine is first resolved.
+        var log = new SqliteExportLogStore(connectionString);
+        var audit = new SqliteAuditEventStore(connectionString);
+        var registry = new SqliteExportRegistry(connectionString);
+        builder.Services.RemoveAll<IExportLogStore>();
+        builder.Services.RemoveAll<IAuditEventStore>();
+        builder.Services.RemoveAll<IExportRegistry>();
+        builder.Services.AddSingleton<IExportLogStore>(log);
+        builder.Services.AddSingleton<IAuditEventStore>(audit);
+        builder.Services.AddSingleton<IExportRegistry>(registry);
+        return builder;
+    }
+}
