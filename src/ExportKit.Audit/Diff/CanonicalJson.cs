@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,12 +8,19 @@ namespace ExportKit.Audit;
 
 /// <summary>
 /// Canonical JSON: a value serialised with System.Text.Json's web defaults (camelCase), then written with object keys in
-/// ordinal order, no white space, numbers as System.Text.Json writes them and strings with its default encoder. The
-/// same value gives the same text on any machine, so the text can be hashed and compared.
+/// ordinal order, no white space and numbers as System.Text.Json writes them. The same value gives the same text, so
+/// the text can be compared, and the trail hashes the text it stores.
 /// </summary>
+/// <remarks>
+/// Strings escape only what JSON requires (quotes, backslashes, control characters), not non-ASCII letters or
+/// <c>+ &lt; &gt; &amp; '</c> as the default encoder does: the audit query searches this text and the CSV export shows
+/// it, so <c>café</c> and <c>O'Brien</c> must stay searchable and readable. The text is never embedded in HTML unencoded.
+/// </remarks>
 internal static class CanonicalJson
 {
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Serialises a value to a node; <see langword="null"/> stays <see langword="null"/>. The value is written to UTF-8 and
@@ -28,7 +36,7 @@ internal static class CanonicalJson
     public static string Write(JsonNode? node)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteNode(writer, node);
         }
