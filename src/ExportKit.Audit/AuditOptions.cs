@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace ExportKit.Audit;
+
+/// <summary>
+/// How the audit trail hashes its chain, reads request metadata and treats updates that change nothing. A POCO with
+/// defaults; <see cref="Validate"/> lists every problem at once, and the types that take the options call it when they
+/// are created.
+/// </summary>
+public sealed class AuditOptions
+{
+    /// <summary>The smallest <see cref="UserAgentMaxLength"/> allowed.</summary>
+    public const int MinUserAgentLength = 16;
+
+    /// <summary>The largest <see cref="UserAgentMaxLength"/> allowed.</summary>
+    public const int MaxUserAgentLength = 8192;
+
+    /// <summary>The fewest bytes an <see cref="HmacKey"/> may decode to (the size of a SHA-256 hash).</summary>
+    public const int MinHmacKeyBytes = 32;
+
+    /// <summary>
+    /// Gets or sets the key that makes the chain's hashes HMAC-SHA-256 instead of plain SHA-256, as base64. With a key,
+    /// someone who can write to the store cannot forge a valid chain without also knowing the key.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (plain SHA-256). When set, at least 32 bytes once decoded.</value>
+    public string? HmacKey { get; set; }
+
+    /// <summary>Gets or sets how many characters of the User-Agent header are kept; the rest is cut off.</summary>
+    /// <value>The default value is 512; from 16 to 8192.</value>
+    public int UserAgentMaxLength { get; set; } = 512;
+
+    /// <summary>
+    /// Gets the proxies whose X-Forwarded-For header is believed: IP addresses (<c>10.0.0.5</c>, <c>::1</c>) or CIDR ranges
+    /// (<c>10.0.0.0/8</c>, <c>fd00::/8</c>). From any other address the header is recorded but never believed.
+    /// </summary>
+    /// <value>The default value is an empty list: no proxy is trusted, the connection's address is the client's.</value>
+    public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>
+    /// Gets or sets a value indicating whether an update (both before and after given) whose diff is empty is skipped
+    /// instead of recorded.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: every event is recorded.</value>
+    public bool SkipUnchangedUpdates { get; set; }
+
+    /// <summary>Checks the options and returns every problem found.</summary>
+    /// <returns>The problems, each naming the option and what is allowed; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (UserAgentMaxLength is < MinUserAgentLength or > MaxUserAgentLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"UserAgentMaxLength is {UserAgentMaxLength}: use a length from {MinUserAgentLength} to {MaxUserAgentLength}."));
+        }
+
+        if (HmacKey is not null && HmacKeyBytes(HmacKey) is not { Length: >= MinHmacKeyBytes })
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"HmacKey is not base64 of at least {MinHmacKeyBytes} bytes: give a random key of {MinHmacKeyBytes} bytes or more in base64, or null for plain SHA-256."));
+        }
+
+        for (var i = 0; i < TrustedProxies.Count; i++)
+        {
+            if (!TrustedProxyList.TryParseEntry(TrustedProxies[i], out _))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"TrustedProxies[{i}] '{TrustedProxies[i]}' is neither an IP address nor a CIDR range: use forms like 10.0.0.5, 10.0.0.0/8 or fd00::/8."));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds a problem, listing all of them.</summary>
+    internal void ThrowIfInvalid(string paramName)
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The audit options are invalid: " + string.Join(" ", problems), paramName);
+        }
+    }
+
+    internal byte[]? DecodeHmacKey() => HmacKey is null ? null : HmacKeyBytes(HmacKey);
+
+    private static byte[]? HmacKeyBytes(string base64)
+    {
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

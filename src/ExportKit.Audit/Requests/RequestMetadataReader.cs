@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace ExportKit.Audit;
+
+/// <summary>
+/// Reads where a request came from: the client's IP address, the raw X-Forwarded-For header, the user agent, the
+/// request id and the current trace id. X-Forwarded-For is believed only when the connection comes from one of
+/// <see cref="AuditOptions.TrustedProxies"/>; from anywhere else it is recorded as received and ignored, so a client
+/// cannot choose the address the trail shows.
+/// </summary>
+/// <remarks>
+/// Through trusted proxies, the header is read from the right (the hop nearest to us) and trusted hops are skipped:
+/// the client is the first hop that is not a trusted proxy, or the leftmost hop when every hop is trusted. A hop that is
+/// not an IP address (<c>unknown</c>, a host name, an empty entry, an address with a port) stops the walk: what lies to
+/// its left cannot be believed, so the last address read correctly (the nearest trusted proxy) is taken.
+/// </remarks>
+public sealed class RequestMetadataReader
+{
+    private const string ForwardedForHeader = "X-Forwarded-For";
+    private const string UserAgentHeader = "User-Agent";
+    private const string RequestIdHeader = "X-Request-ID";
+
+    private readonly TrustedProxyList trustedProxies;
+    private readonly int userAgentMaxLength;
+
+    /// <summary>Creates a reader with the trusted proxies and the user agent length of the options.</summary>
+    /// <param name="options">The options; read once, later changes have no effect.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public RequestMetadataReader(AuditOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid(nameof(options));
+        trustedProxies = new TrustedProxyList(options.TrustedProxies);
+        userAgentMaxLength = options.UserAgentMaxLength;
+    }
+
+    /// <summary>Reads a request's metadata.</summary>
+    /// <param name="remoteAddress">The address of the connection (for example <c>HttpContext.Connection.RemoteIpAddress</c>), or <see langword="null"/> when unknown.</param>
+    /// <param name="headers">The request's headers; names are compared case-insensitively, and a header given several times is joined with commas.</param>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="remoteAddress"/> is not an IP address.</exception>
+    public RequestMetadata Read(string? remoteAddress, IEnumerable<KeyValuePair<string, string?>> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        IPAddress? remote = null;
+        if (remoteAddress is not null)
+        {
+            if (!IpAddresses.TryParse(remoteAddress, out var parsed))
+            {
+                throw new ArgumentException($"remoteAddress '{remoteAddress}' is not an IP address: pass the connection's address, such as 203.0.113.7 or 2001:db8::1, or null.", nameof(remoteAddress));
+            }
+
+            remote = parsed;
+        }
+
+        var forwardedFor = Header(headers, ForwardedForHeader);
+        var client = remote is not null && forwardedFor is not null && trustedProxies.Contains(remote)
+            ? WalkForwardedFor(remote, forwardedFor)
+            : remote;
+
+        return new RequestMetadata
+        {
+            IpAddress = client?.ToString(),
+            ForwardedFor = forwardedFor,
+            UserAgent = Truncate(Header(headers, UserAgentHeader), userAgentMaxLength),
+            RequestId = Header(headers, RequestIdHeader),
+            TraceId = CurrentTraceId(),
+        };
+    }
+
+    private IPAddress WalkForwardedFor(IPAddress remote, string forwardedFor)
+    {
+        var client = remote;
+        var hops = forwardedFor.Split(',');
+        for (var i = hops.Length - 1; i >= 0; i--)
+        {
+            if (!IpAddresses.TryParse(hops[i], out var hop))
+            {
+                break;
+            }
+
+            client = hop;
+            if (!trustedProxies.Contains(hop))
+            {
+                break;
+            }
+        }
+
+        return client;
+    }
+
+    private static string? Header(IEnumerable<KeyValuePair<string, string?>> headers, string name)
+    {
+        string? joined = null;
+        foreach (var (key, value) in headers)
+        {
+            if (value is not null && string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                joined = joined is null ? value : joined + "," + value;
+            }
+        }
+
+        return joined;
+    }
+
+    private static string? Truncate(string? value, int maxLength)
+    {
+        if (value is null || value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        // Never cut a surrogate pair in half.
+        var length = char.IsHighSurrogate(value[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return value[..length];
+    }
+
+    private static string? CurrentTraceId() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : null;
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace ExportKit.Audit;
+
+/// <summary>
+/// The audit trail: records events (stamped, diffed and chained to the one before) in an <see cref="IAuditEventStore"/>
+/// and reads them back. Appends are serialised within the process; across processes the store refuses a taken sequence
+/// and the trail reseals the event on the new last one and tries again.
+/// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The SemaphoreSlim's wait handle is never asked for, so it holds nothing that needs disposing.")]
+public sealed partial class AuditTrail : IAuditTrail
+{
+    /// <summary>How many times an append is tried when other writers keep taking the sequence.</summary>
+    internal const int MaxAppendAttempts = 100;
+
+    private const string IdPrefix = "aud";
+
+    private readonly IAuditEventStore store;
+    private readonly TimeProvider timeProvider;
+    private readonly IExportIdGenerator ids;
+    private readonly AuditEventHasher hasher;
+    private readonly bool skipUnchangedUpdates;
+    private readonly SemaphoreSlim appendGate = new(1, 1);
+
+    /// <summary>Creates a trail over a store.</summary>
+    /// <param name="store">Where the events are kept.</param>
+    /// <param name="timeProvider">The clock that stamps the events.</param>
+    /// <param name="ids">Makes the events' ids (prefix <c>aud</c>).</param>
+    /// <param name="options">The options; read once, later changes have no effect.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public AuditTrail(IAuditEventStore store, TimeProvider timeProvider, IExportIdGenerator ids, AuditOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid(nameof(options));
+        this.store = store;
+        this.timeProvider = timeProvider;
+        this.ids = ids;
+        hasher = new AuditEventHasher(options.DecodeHmacKey());
+        skipUnchangedUpdates = options.SkipUnchangedUpdates;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="draft"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The draft is invalid (event type, tenant, severity or actor type); the message names the field.</exception>
+    /// <exception cref="InvalidOperationException">Other writers took the next sequence 100 times in a row.</exception>
+    public async Task<AuditEvent?> RecordAsync(AuditEventDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        AuditEventDraftValidator.Validate(draft);
+        var before = CanonicalJson.ToNode(draft.Before);
+        var after = CanonicalJson.ToNode(draft.After);
+        var diff = JsonDiff.Compare(before, after);
+        if (skipUnchangedUpdates && draft.Before is not null && draft.After is not null && diff.Count == 0)
+        {
+            return null;
+        }
+
+        var unsealed = new AuditEvent
+        {
+            Id = ids.NewId(IdPrefix),
+            Sequence = 0,
+            Timestamp = default,
+            EventType = draft.EventType,
+            Severity = draft.Severity,
+            ActorType = draft.ActorType,
+            UserId = draft.UserId,
+            TenantId = draft.TenantId,
+            ResourceType = draft.ResourceType,
+            ResourceId = draft.ResourceId,
+            ContextJson = CanonicalJson.Serialize(draft.Context),
+            Request = draft.Request,
+            BeforeJson = before is null ? null : CanonicalJson.Write(before),
+            AfterJson = after is null ? null : CanonicalJson.Write(after),
+            Diff = diff,
+            PreviousHash = AuditEventHasher.GenesisHash,
+            Hash = string.Empty,
+        };
+
+        await appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
+            {
+                var sealedEvent = await SealAsync(unsealed, cancellationToken).ConfigureAwait(false);
+                if (await store.TryAppendAsync(sealedEvent, cancellationToken).ConfigureAwait(false))
+                {
+                    return sealedEvent;
+                }
+            }
+        }
+        finally
+        {
+            appendGate.Release();
+        }
+
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"The audit event {unsealed.Id} could not be appended: other writers took the next sequence {MaxAppendAttempts} times in a row. Try again, or reduce the number of processes writing to the same store."));
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    public async Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var page = new List<AuditEvent>(Math.Min(query.Limit, 64));
+        await foreach (var auditEvent in store.QueryAsync(query, query.Offset, query.Limit, cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(auditEvent);
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="id"/> is blank.</exception>
+    public async Task<AuditEvent?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return await store.FindAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A filter is invalid (dates, severity or actor type); paging is not checked.</exception>
+    public async Task<IReadOnlyDictionary<AuditSeverity, long>> CountBySeverityAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ValidateFilters(query);
+        var counts = Enum.GetValues<AuditSeverity>().ToDictionary(s => s, _ => 0L);
+        await foreach (var auditEvent in store.QueryAsync(query, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            counts[auditEvent.Severity]++;
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
+    public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        ChainVerifier.VerifyAsync(store, hasher, cancellationToken);
+
+    /// <summary>Checks a query's filters, ignoring its page.</summary>
+    internal static void ValidateFilters(AuditQuery query) => (query with { Limit = 1, Offset = 0 }).Validate();
+
+    private async Task<AuditEvent> SealAsync(AuditEvent unsealed, CancellationToken cancellationToken)
+    {
+        var last = await store.GetLastAsync(cancellationToken).ConfigureAwait(false);
+        var chained = unsealed with
+        {
+            Sequence = (last?.Sequence ?? 0) + 1,
+            PreviousHash = last?.Hash ?? AuditEventHasher.GenesisHash,
+            Timestamp = timeProvider.GetUtcNow(),
+        };
+        return chained with { Hash = hasher.Hash(chained) };
+    }
+}

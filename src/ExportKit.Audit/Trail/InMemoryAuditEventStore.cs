@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace ExportKit.Audit;
+
+/// <summary>
+/// An <see cref="IAuditEventStore"/> kept in memory, for tests and quick starts: events are lost when the process ends
+/// (use <c>ExportKit.Storage.Sqlite</c> to keep them). It is thread-safe and append-only: an event whose sequence is
+/// taken is refused, and reads see the events stored when they started (a snapshot). Newest first means highest
+/// sequence first, the order the events were recorded in, reversed.
+/// </summary>
+public sealed class InMemoryAuditEventStore : IAuditEventStore
+{
+    private readonly List<AuditEvent> events = [];
+    private readonly Dictionary<string, AuditEvent> byId = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+
+    /// <inheritdoc />
+    public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            return ValueTask.FromResult(events.Count == 0 ? null : events[^1]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="auditEvent"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The event's sequence would leave a gap, or its id is taken.</exception>
+    public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            var next = events.Count + 1L;
+            if (auditEvent.Sequence < next)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            if (auditEvent.Sequence > next)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Event {auditEvent.Id} has sequence {auditEvent.Sequence} but the next is {next}: seal events with the last sequence plus one."), nameof(auditEvent));
+            }
+
+            if (!byId.TryAdd(auditEvent.Id, auditEvent))
+            {
+                throw new ArgumentException($"An event with id {auditEvent.Id} is already stored: give every event a new id.", nameof(auditEvent));
+            }
+
+            events.Add(auditEvent);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="limit"/> is negative.</exception>
+    public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return QuerySnapshotAsync(query, offset, limit, Count(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AuditEvent> ReadChainAsync(CancellationToken cancellationToken = default) =>
+        ReadSnapshotAsync(Count(), cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="id"/> is blank.</exception>
+    public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            return ValueTask.FromResult(
+                byId.TryGetValue(id, out var found) && string.Equals(found.TenantId, tenantId, StringComparison.Ordinal) ? found : null);
+        }
+    }
+
+    private int Count()
+    {
+        lock (gate)
+        {
+            return events.Count;
+        }
+    }
+
+    private AuditEvent At(int index)
+    {
+        // Events are never removed or replaced, so the first `count` of them are the snapshot; each is read under the
+        // lock because an append may be growing the list at the same time.
+        lock (gate)
+        {
+            return events[index];
+        }
+    }
+
+    private async IAsyncEnumerable<AuditEvent> QuerySnapshotAsync(
+        AuditQuery query, long offset, long limit, int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long skipped = 0, taken = 0;
+        for (var i = count - 1; i >= 0 && taken < limit; i--)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var auditEvent = At(i);
+            if (!query.Matches(auditEvent))
+            {
+                continue;
+            }
+
+            if (skipped < offset)
+            {
+                skipped++;
+                continue;
+            }
+
+            taken++;
+            yield return auditEvent;
+        }
+    }
+
+    private async IAsyncEnumerable<AuditEvent> ReadSnapshotAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return At(i);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using ExportKit.Storage.Contracts;
+
+namespace ExportKit.Audit.Tests.Contracts;
+
+public sealed class InMemoryAuditEventStoreContract : AuditEventStoreContract
+{
+    protected override IAuditEventStore CreateStore() => new InMemoryAuditEventStore();
+}
