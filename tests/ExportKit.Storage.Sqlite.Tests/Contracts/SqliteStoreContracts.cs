@@ -1,0 +1,31 @@
+using ExportKit.Storage.Contracts;
+
+namespace ExportKit.Storage.Sqlite.Tests.Contracts;
+
+// The same contract suites the in-memory stores pass (tests/ExportKit.Storage.Contracts), run against SQLite.
+public sealed class SqliteAuditEventStoreContract : AuditEventStoreContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+
+    protected override IAuditEventStore CreateStore() => new SqliteAuditEventStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
+
+public sealed class SqliteExportLogStoreContract : ExportLogStoreContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+
+    protected override IExportLogStore CreateStore() => new SqliteExportLogStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
+
+public sealed class SqliteExportRegistryContract : ExportRegistryContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+
+    protected override IExportRegistry CreateStore() => new SqliteExportRegistry(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
