@@ -23,6 +23,8 @@ public sealed class ExportEngineBuilder
     private TimeProvider timeProvider = TimeProvider.System;
     private IExportIdGenerator? idGenerator;
     private IExportLogStore? logStore;
+    private IExportRegistry? registry;
+    private IAuditTrail? auditTrail;
     private bool built;
 
     /// <summary>Adds a data source (one per phase).</summary>
@@ -75,6 +77,26 @@ public sealed class ExportEngineBuilder
         return this;
     }
 
+    /// <summary>Sets the export registry; a new in-memory registry by default.</summary>
+    /// <param name="exportRegistry">The registry.</param>
+    /// <returns>This builder.</returns>
+    public ExportEngineBuilder UseRegistry(IExportRegistry exportRegistry)
+    {
+        ArgumentNullException.ThrowIfNull(exportRegistry);
+        registry = exportRegistry;
+        return this;
+    }
+
+    /// <summary>Sets the audit trail each export writes its <c>export.{format}.generated</c> event to; a new in-memory trail by default.</summary>
+    /// <param name="trail">The trail.</param>
+    /// <returns>This builder.</returns>
+    public ExportEngineBuilder UseAuditTrail(IAuditTrail trail)
+    {
+        ArgumentNullException.ThrowIfNull(trail);
+        auditTrail = trail;
+        return this;
+    }
+
     /// <summary>Configures the engine's options.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>This builder.</returns>
@@ -103,6 +125,7 @@ public sealed class ExportEngineBuilder
         }
 
         built = true;
+        var ids = idGenerator ?? new RandomExportIdGenerator();
         return new ExportEngine(
             new ExportCategoryRegistry(categories),
             formatters,
@@ -110,8 +133,10 @@ public sealed class ExportEngineBuilder
             new ExportPolicyEngine(rules),
             logStore ?? new InMemoryExportLogStore(),
             timeProvider,
-            idGenerator ?? new RandomExportIdGenerator(),
-            Options.Create(options));
+            ids,
+            Options.Create(options),
+            registry ?? new InMemoryExportRegistry(),
+            auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()));
     }
 
     private ExportEngineBuilder Add<T>(List<T> list, T item)

@@ -10,7 +10,9 @@ internal sealed class TestEngine
 {
     public TestEngine(IEnumerable<IPhaseDataSource>? sources = null, Action<ExportEngineBuilder>? configure = null)
     {
-        var builder = new ExportEngineBuilder().UseTimeProvider(Clock).UseIdGenerator(new SequentialIds()).UseLogStore(Log);
+        var ids = new SequentialIds();
+        AuditTrail = new AuditTrail(AuditEvents, Clock, ids, new AuditOptions());
+        var builder = new ExportEngineBuilder().UseTimeProvider(Clock).UseIdGenerator(ids).UseLogStore(Log).UseRegistry(Registry).UseAuditTrail(AuditTrail);
         foreach (var source in sources ?? InMemoryPhaseDataSource.ForEachPhase(TestRecords.All().Concat(TestRecords.All("globex"))))
         {
             builder.AddDataSource(source);
@@ -23,6 +25,12 @@ internal sealed class TestEngine
     public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public InMemoryExportLogStore Log { get; } = new();
+
+    public InMemoryExportRegistry Registry { get; } = new();
+
+    public InMemoryAuditEventStore AuditEvents { get; } = new();
+
+    public AuditTrail AuditTrail { get; }
 
     public IExportEngine Engine { get; }
 

@@ -15,7 +15,7 @@ internal static partial class AuditEventDraftValidator
         if (!EventTypePattern().IsMatch(draft.EventType))
         {
             throw new ArgumentException(
-                $"EventType '{draft.EventType}' is not a dotted lower-case name: use at least two parts of a-z, 0-9 and _ joined by dots, such as user.updated or billing.subscription_created.",
+                $"EventType '{draft.EventType}' is not a dotted lower-case name: use at least two parts of a-z, 0-9, _ and - joined by dots, such as user.updated, billing.subscription_created or export.auditor-package.generated.",
                 nameof(draft));
         }
 
@@ -35,6 +35,6 @@ internal static partial class AuditEventDraftValidator
         }
     }
 
-    [GeneratedRegex(@"^[a-z0-9_]+(\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9_-]+(\.[a-z0-9_-]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex EventTypePattern();
 }

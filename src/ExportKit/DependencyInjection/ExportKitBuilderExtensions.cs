@@ -79,6 +79,18 @@ public static class ExportKitBuilderExtensions
         return builder;
     }
 
+    /// <summary>Configures the audit trail: an HMAC key for the hash chain, trusted proxies, the user agent's length.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder ConfigureAudit(this IExportKitBuilder builder, Action<ExportKit.Audit.AuditOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
     /// <summary>Adds a category, or replaces the built-in definition of the same category.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="definition">The category's definition.</param>

@@ -11,8 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ExportKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the export engine with the fourteen categories, the built-in formatters, the six policy rules, an
-    /// in-memory export log and the system clock. Every engine service is added with <c>TryAdd</c>, so a host's own
+    /// Registers the export engine with the fourteen categories, the six built-in formatters, the six policy rules,
+    /// in-memory stores for the export log, the export registry and the audit trail, and the system clock. Every engine service is added with <c>TryAdd</c>, so a host's own
     /// registration (a durable <see cref="IExportLogStore"/>, a fixed <see cref="TimeProvider"/>) wins. Calling it
     /// again adds nothing twice. Options are validated when the engine is first resolved, and at start-up in a host.
     /// </summary>
@@ -32,6 +32,14 @@ public static class ExportKitServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IExportIdGenerator, RandomExportIdGenerator>();
         services.TryAddSingleton<IExportLogStore, InMemoryExportLogStore>();
+        services.TryAddSingleton<IExportRegistry, InMemoryExportRegistry>();
+        services.TryAddSingleton<IAuditEventStore, InMemoryAuditEventStore>();
+        services.AddOptions<AuditOptions>();
+        services.TryAddSingleton<IAuditTrail>(sp => new AuditTrail(
+            sp.GetRequiredService<IAuditEventStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IExportIdGenerator>(),
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value));
         services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(sp.GetServices<IExportPolicyRule>()));
         services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
         services.TryAddSingleton<IExportEngine, ExportEngine>();

@@ -19,6 +19,8 @@ internal sealed class ExportEngine : IExportEngine
     private readonly TimeProvider time;
     private readonly IExportIdGenerator ids;
     private readonly ExportKitOptions options;
+    private readonly ExportTraceability traceability;
+    private readonly ExportFileNames fileNames;
 
     public ExportEngine(
         ExportCategoryRegistry categories,
@@ -28,7 +30,9 @@ internal sealed class ExportEngine : IExportEngine
         IExportLogStore log,
         TimeProvider time,
         IExportIdGenerator ids,
-        IOptions<ExportKitOptions> options)
+        IOptions<ExportKitOptions> options,
+        IExportRegistry registry,
+        IAuditTrail auditTrail)
     {
         this.categories = categories;
         foreach (var formatter in formatters)
@@ -37,15 +41,22 @@ internal sealed class ExportEngine : IExportEngine
             this.formatters[formatter.Format] = formatter;
         }
 
+        fileNames = new ExportFileNames(this.formatters.Keys);
+
         builder = new ExportBundleBuilder(sources, time);
         this.policy = policy;
         this.log = log;
         this.time = time;
         this.ids = ids;
         this.options = options.Value;
+        traceability = new ExportTraceability(registry, auditTrail);
     }
 
-    public async Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default)
+    public Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default) =>
+        ExportAsync(query, principal, destination, storagePath: null, cancellationToken);
+
+    /// <summary>Runs an export that the caller stores as a file: <paramref name="storagePath"/> maps the file name to the path recorded in the registry.</summary>
+    internal async Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, Func<string, string>? storagePath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(destination);
@@ -54,7 +65,7 @@ internal sealed class ExportEngine : IExportEngine
             throw new ArgumentException("The destination stream is not writable; pass a stream opened for writing.", nameof(destination));
         }
 
-        var attempt = new Attempt(query, principal, query.QueryId ?? ids.NewId("qry"), time.GetTimestamp());
+        var attempt = new Attempt(query, principal, query.QueryId ?? ids.NewId("qry"), time.GetTimestamp(), storagePath);
         var timeRange = query.TimeRange ?? ExportTimeRange.LastDays(time.GetUtcNow(), options.DefaultTimeRangeDays);
 
         var definition = categories.Find(query.Category);
@@ -154,6 +165,7 @@ internal sealed class ExportEngine : IExportEngine
                 RecordsDropped = built.RecordsDropped,
                 GeneratedBy = attempt.Query.RequestedBy,
             }).ConfigureAwait(false);
+        await traceability.RecordAsync(attempt.Query, bundle, size, sha256, attempt.StoragePath?.Invoke(fileNames.For(bundle))).ConfigureAwait(false);
 
         return new ExportResult
         {
@@ -161,7 +173,7 @@ internal sealed class ExportEngine : IExportEngine
             Policy = attempt.Decision,
             ExportId = bundle.ExportId,
             BundleId = bundle.BundleId,
-            FileName = bundle.BundleId + bundle.Format.Extension,
+            FileName = fileNames.For(bundle),
             Format = bundle.Format,
             SizeBytes = size,
             Sha256 = sha256,
@@ -216,7 +228,7 @@ internal sealed class ExportEngine : IExportEngine
         _ => (ExportErrorCodes.FormatFailed, $"Writing format failed: {exception.Message}"),
     };
 
-    private sealed record Attempt(ExportQuery Query, ExportPrincipal? Principal, string QueryId, long Started)
+    private sealed record Attempt(ExportQuery Query, ExportPrincipal? Principal, string QueryId, long Started, Func<string, string>? StoragePath)
     {
         public PolicyDecision? Decision { get; init; }
     }

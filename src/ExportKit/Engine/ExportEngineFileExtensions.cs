@@ -1,3 +1,5 @@
+using ExportKit.Engine;
+
 namespace ExportKit;
 
 /// <summary>Writes exports to files without ever leaving a partial file behind.</summary>
@@ -26,7 +28,9 @@ public static class ExportEngineFileExtensions
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                result = await engine.ExportAsync(query, principal, stream, cancellationToken).ConfigureAwait(false);
+                result = engine is ExportEngine own
+                    ? await own.ExportAsync(query, principal, stream, fileName => Path.GetFullPath(Path.Combine(directory, fileName)), cancellationToken).ConfigureAwait(false)
+                    : await engine.ExportAsync(query, principal, stream, cancellationToken).ConfigureAwait(false);
             }
 
             if (result.Succeeded)

@@ -103,7 +103,7 @@ public sealed class AuditTrailRecordTests
     [InlineData("Auth.Login", "EventType 'Auth.Login' is not a dotted lower-case name")]
     [InlineData("auth..login", "EventType 'auth..login' is not a dotted lower-case name")]
     [InlineData("auth.login.", "EventType 'auth.login.' is not a dotted lower-case name")]
-    [InlineData("auth-login.x", "EventType 'auth-login.x' is not a dotted lower-case name")]
+    [InlineData("auth login.x", "EventType 'auth login.x' is not a dotted lower-case name")]
     public async Task A_bad_event_type_is_rejected_with_a_clear_message(string eventType, string message)
     {
         var trail = Trails.Create(new InMemoryAuditEventStore());
