@@ -3,14 +3,14 @@ using ExportKit.Sample.Commands;
 
 namespace ExportKit.Sample;
 
-/// <summary>The sample's command line: no arguments runs the tour; <c>export</c>, <c>stats</c>, <c>history</c> and <c>verify</c> do one thing each.</summary>
+/// <summary>The sample's command line: no arguments runs the tour; <c>export</c>, <c>stats</c>, <c>history</c>, <c>verify</c> and <c>audit</c> do one thing each.</summary>
 internal static class SampleApp
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("ExportKit sample host: policy-checked, logged, deterministic exports of a demo data set (tenants acme and globex).")
         {
-            SampleOptions.Log,
+            SampleOptions.Database,
             SampleOptions.Now,
             SampleOptions.Out,
         };
@@ -18,9 +18,16 @@ internal static class SampleApp
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
-        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Log)!, parse.GetValue(SampleOptions.Out)!, token));
+        root.Subcommands.Add(AuditCommands.Create());
+        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, token));
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count == 0 && parse.CommandResult.Command is not { Name: "verify" } && !args.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            // The sample names its database on start: history, statistics and the audit trail live there across runs.
+            output.WriteLine($"Database: {Path.GetFullPath(parse.GetValue(SampleOptions.Database)!)}");
+        }
+
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

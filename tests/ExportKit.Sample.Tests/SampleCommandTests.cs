@@ -93,8 +93,9 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Contains("acme 1, globex 1", stats.Output, StringComparison.Ordinal);
         Assert.Equal(0, history.Exit);
         var lines = history.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("alert-logs", lines[1], StringComparison.Ordinal);
-        Assert.Contains("compliance-pack", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("Database: " + run.Database, lines[0], StringComparison.Ordinal);
+        Assert.Contains("alert-logs", lines[2], StringComparison.Ordinal);
+        Assert.Contains("compliance-pack", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]

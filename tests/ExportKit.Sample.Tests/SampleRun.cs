@@ -7,7 +7,7 @@ internal sealed class SampleRun : IDisposable
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "exportkit-sample-" + Guid.NewGuid().ToString("N"));
 
-    public string Log => Path.Combine(Directory, "log.jsonl");
+    public string Database => Path.Combine(Directory, "sample.db");
 
     public string Out => Path.Combine(Directory, "exports");
 
@@ -15,12 +15,13 @@ internal sealed class SampleRun : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await SampleApp.RunAsync([.. args, "--log", Log, "--out", Out], output, error);
+        var exit = await SampleApp.RunAsync([.. args, "--db", Database, "--out", Out], output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
     public void Dispose()
     {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -46,6 +46,20 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
         (await registry.ListAsync(tenant, limit, offset).ToListAsync()).Select(r => r.ExportId).ToList();
 
     [Fact]
+    public async Task Recording_the_same_export_again_changes_nothing_and_a_different_one_is_refused()
+    {
+        var registry = NewStore();
+        await registry.AddAsync(Record(1));
+
+        await registry.AddAsync(Record(1) with { Sections = [.. Record(1).Sections] });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.AddAsync(Record(1) with { Sha256 = new string('0', 64) }).AsTask());
+
+        Assert.Contains("exp_0001", error.Message, StringComparison.Ordinal);
+        var listed = Assert.Single(await registry.ListAsync("acme").ToListAsync());
+        Assert.Equal(Record(1), listed);
+    }
+
+    [Fact]
     public async Task Finds_a_record_with_every_field_kept()
     {
         var registry = await RegistryWith(Record(1), Record(2));

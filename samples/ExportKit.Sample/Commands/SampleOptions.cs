@@ -6,10 +6,10 @@ namespace ExportKit.Sample.Commands;
 /// <summary>Options shared by the commands, and parsing of the values System.CommandLine leaves as text.</summary>
 internal static class SampleOptions
 {
-    public static readonly Option<string> Log = new("--log")
+    public static readonly Option<string> Database = new("--db")
     {
-        Description = "The export log file (JSON Lines); statistics and history are read from it.",
-        DefaultValueFactory = _ => "exportkit-sample-log.jsonl",
+        Description = "The SQLite database holding the export log, the export registry and the audit trail.",
+        DefaultValueFactory = _ => "exportkit-sample.db",
         Recursive = true,
     };
 

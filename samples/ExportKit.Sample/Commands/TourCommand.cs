@@ -1,3 +1,4 @@
+using ExportKit.Audit;
 using ExportKit.Builder;
 using ExportKit.Policy;
 using ExportKit.Sample.Demo;
@@ -5,19 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportKit.Sample.Commands;
 
-/// <summary>What the sample does with no arguments: a compliance pack, a denied cross-tenant export, then the statistics.</summary>
+/// <summary>
+/// What the sample does with no arguments: a compliance pack, a denied cross-tenant export, an audited change with
+/// its diff and client address, the audit chain's verification, then the statistics.
+/// </summary>
 internal static class TourCommand
 {
-    public static async Task<int> RunAsync(TextWriter output, TextWriter error, TimeProvider clock, string logPath, string outDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TextWriter output, TextWriter error, TimeProvider clock, string databasePath, string outDirectory, CancellationToken cancellationToken)
     {
-        using var services = SampleHost.Create(clock, null, logPath);
+        using var services = SampleHost.Create(clock, null, databasePath);
         var engine = services.GetRequiredService<IExportEngine>();
         var auditor = new ExportPrincipal("dana", "acme", roles: [ExportRoles.Auditor]);
         var directory = Path.GetFullPath(outDirectory);
         Directory.CreateDirectory(directory);
 
         output.WriteLine("1. An auditor of acme exports the compliance pack of the last 30 days as JSON.");
-        var path = Path.Combine(directory, "tour-compliance-pack.json");
+        var path = Path.Combine(directory, "tour-compliance-pack.json.partial");
         ExportResult result;
         await using (var file = File.Create(path))
         {
@@ -42,10 +46,28 @@ internal static class TourCommand
         Report.Print(output, output, denied, directory);
 
         output.WriteLine();
-        output.WriteLine("3. What the export log says:");
+        output.WriteLine($"3. An admin renames a facility, through the load balancer ({SampleHost.TrustedProxies}); the audit trail records who, what and from where.");
+        var trail = services.GetRequiredService<IAuditTrail>();
+        var request = new RequestMetadataReader(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value).Read(
+            "10.0.0.5",
+            [new("X-Forwarded-For", "203.0.113.7, 10.0.0.5"), new("User-Agent", "ExportKit.Sample/0.1"), new("X-Request-ID", "req-tour-1")]);
+        var recorded = await trail.RecordAsync(
+            new AuditEventDraft
+            {
+                EventType = AuditEventTypes.OrgUpdated, TenantId = "acme", UserId = "lee", ResourceType = "facility", ResourceId = "acme-east", Request = request,
+                Before = new { name = "East Plant", capacity = 120 },
+                After = new { name = "East Plant (Dock 3)", capacity = 120, manager = "Dana Ruiz" },
+            },
+            cancellationToken);
+        AuditCommands.PrintEvent(output, recorded!);
+        var verification = await trail.VerifyAsync(cancellationToken);
+        output.WriteLine($"  chain: {(verification.IsValid ? "valid" : "BROKEN")}, {verification.EventsChecked} events checked");
+
+        output.WriteLine();
+        output.WriteLine("4. What the export log says:");
         await StatsCommand.PrintAsync(output, services.GetRequiredService<IExportLogStore>(), clock.GetUtcNow(), null, cancellationToken);
         output.WriteLine();
-        output.WriteLine("Next: dotnet run --project samples/ExportKit.Sample -- export --help");
-        return result.Succeeded ? 0 : 1;
+        output.WriteLine("Next: dotnet run --project samples/ExportKit.Sample -- --help");
+        return result.Succeeded && verification.IsValid ? 0 : 1;
     }
 }

@@ -3,22 +3,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportKit.Sample.Demo;
 
-/// <summary>Wires ExportKit the way a host application would: AddExportKit, the host's data sources, its clock and log.</summary>
+/// <summary>Wires ExportKit the way a host application would: AddExportKit, its data sources, its clock, SQLite storage.</summary>
 internal static class SampleHost
 {
-    public static ServiceProvider Create(TimeProvider clock, IExportIdGenerator? ids, string logPath)
+    /// <summary>The demo's load balancer: X-Forwarded-For is believed only from this range.</summary>
+    public const string TrustedProxies = "10.0.0.0/8";
+
+    public static ServiceProvider Create(TimeProvider clock, IExportIdGenerator? ids, string databasePath)
     {
         var services = new ServiceCollection();
 
         // Registered before AddExportKit: ExportKit only adds what the host has not (TryAdd).
         services.AddSingleton(clock);
-        services.AddSingleton<IExportLogStore>(new JsonLinesExportLogStore(logPath));
         if (ids is not null)
         {
             services.AddSingleton(ids);
         }
 
-        var exportKit = services.AddExportKit(options => options.DefaultTimeRangeDays = 30);
+        var exportKit = services.AddExportKit(options => options.DefaultTimeRangeDays = 30)
+            .UseSqlite(databasePath)
+            .ConfigureAudit(audit => audit.TrustedProxies.Add(TrustedProxies));
         foreach (var source in InMemoryPhaseDataSource.ForEachPhase(DemoData.Generate(clock.GetUtcNow())))
         {
             exportKit.AddDataSource(source);

@@ -38,4 +38,25 @@ public sealed record ExportRecord
 
     /// <summary>Gets who requested it.</summary>
     public required string CreatedBy { get; init; }
+
+    /// <summary>Compares every field, the sections by content.</summary>
+    /// <param name="other">The other record.</param>
+    /// <returns><see langword="true"/> when both describe the same export.</returns>
+    public bool Equals(ExportRecord? other) =>
+        other is not null
+        && string.Equals(ExportId, other.ExportId, StringComparison.Ordinal)
+        && string.Equals(BundleId, other.BundleId, StringComparison.Ordinal)
+        && string.Equals(TenantId, other.TenantId, StringComparison.Ordinal)
+        && string.Equals(RunId, other.RunId, StringComparison.Ordinal)
+        && string.Equals(Category, other.Category, StringComparison.Ordinal)
+        && string.Equals(Format, other.Format, StringComparison.Ordinal)
+        && Sections.SequenceEqual(other.Sections, StringComparer.Ordinal)
+        && string.Equals(StoragePath, other.StoragePath, StringComparison.Ordinal)
+        && SizeBytes == other.SizeBytes
+        && string.Equals(Sha256, other.Sha256, StringComparison.Ordinal)
+        && CreatedAt == other.CreatedAt
+        && string.Equals(CreatedBy, other.CreatedBy, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(ExportId), StringComparer.Ordinal.GetHashCode(Sha256));
 }

@@ -3,10 +3,14 @@ namespace ExportKit;
 /// <summary>The export registry: every generated export, for traceability and the export history.</summary>
 public interface IExportRegistry
 {
-    /// <summary>Records an export. Records are never changed.</summary>
+    /// <summary>
+    /// Records an export. Records are never changed: recording the same record again (a retry, or a reproducible
+    /// export with fixed ids) does nothing, and a different record with a recorded export id is refused.
+    /// </summary>
     /// <param name="record">The export.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when it is stored.</returns>
+    /// <exception cref="InvalidOperationException">The tenant has a different record with the same export id.</exception>
     ValueTask AddAsync(ExportRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a tenant's exports, newest first.</summary>

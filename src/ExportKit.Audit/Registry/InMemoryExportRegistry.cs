@@ -19,7 +19,8 @@ public sealed class InMemoryExportRegistry : IExportRegistry
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The tenant or export id is blank, or the tenant already has an export with that id.</exception>
+    /// <exception cref="ArgumentException">The tenant or export id is blank.</exception>
+    /// <exception cref="InvalidOperationException">The tenant has a different record with the same export id.</exception>
     public ValueTask AddAsync(ExportRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -33,7 +34,12 @@ public sealed class InMemoryExportRegistry : IExportRegistry
         {
             if (!keys.Add((record.TenantId, record.ExportId)))
             {
-                throw new ArgumentException($"Export {record.ExportId} of tenant {record.TenantId} is already recorded: records are never changed.", nameof(record));
+                if (records.Any(r => r.Equals(record)))
+                {
+                    return ValueTask.CompletedTask;
+                }
+
+                throw new InvalidOperationException($"Export {record.ExportId} of tenant {record.TenantId} is already recorded with other details: records are never changed; give every execution a new export id.");
             }
 
             // Kept sorted oldest first (stable for equal instants), so a list reads it backwards.

@@ -24,7 +24,7 @@ public sealed class SqliteExportRegistry : IExportRegistry
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    /// <exception cref="InvalidOperationException">An export with the same id is already recorded.</exception>
+    /// <exception cref="InvalidOperationException">A different export with the same id is already recorded.</exception>
     public async ValueTask AddAsync(ExportRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -42,6 +42,12 @@ public sealed class SqliteExportRegistry : IExportRegistry
             {
                 if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM exports WHERE export_id = @value);", record.ExportId, cancellationToken).ConfigureAwait(false))
                 {
+                    // Recording the same export again (a retry) is not a change.
+                    if (record.Equals(await FindAsync(record.TenantId, record.ExportId, cancellationToken).ConfigureAwait(false)))
+                    {
+                        return;
+                    }
+
                     throw new InvalidOperationException(
                         $"The export '{record.ExportId}' is already recorded, and records are never changed: give every execution a new export id.", e);
                 }

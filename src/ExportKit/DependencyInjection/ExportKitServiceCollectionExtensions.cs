@@ -35,11 +35,12 @@ public static class ExportKitServiceCollectionExtensions
         services.TryAddSingleton<IExportRegistry, InMemoryExportRegistry>();
         services.TryAddSingleton<IAuditEventStore, InMemoryAuditEventStore>();
         services.AddOptions<AuditOptions>();
-        services.TryAddSingleton<IAuditTrail>(sp => new AuditTrail(
+        services.TryAddSingleton(sp => new AuditTrail(
             sp.GetRequiredService<IAuditEventStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IExportIdGenerator>(),
             sp.GetRequiredService<IOptions<AuditOptions>>().Value));
+        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(sp.GetServices<IExportPolicyRule>()));
         services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
         services.TryAddSingleton<IExportEngine, ExportEngine>();

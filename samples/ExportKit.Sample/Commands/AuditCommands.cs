@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using ExportKit.Audit;
+using ExportKit.Sample.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExportKit.Sample.Commands;
+
+/// <summary><c>audit log | query | export-csv | verify</c>: the host's audit trail, from the sample's database.</summary>
+internal static class AuditCommands
+{
+    private static readonly Option<string> Tenant = new("--tenant") { Description = "The tenant whose events are read (every query is scoped to one).", DefaultValueFactory = _ => "acme" };
+    private static readonly Option<string?> Severity = new("--severity") { Description = "info, warning, error or critical." };
+    private static readonly Option<string?> ActorType = new("--actor-type") { Description = "user, system, api or webhook." };
+    private static readonly Option<string?> EventType = new("--event-type") { Description = "For example export.json.generated." };
+    private static readonly Option<string?> Start = new("--start") { Description = "Events at or after this instant (ISO-8601)." };
+    private static readonly Option<string?> End = new("--end") { Description = "Events before this instant (ISO-8601)." };
+    private static readonly Option<string?> Search = new("--search") { Description = "Text the event's context contains." };
+    private static readonly Option<int> Limit = new("--limit") { Description = "Events per page, 1 to 1000.", DefaultValueFactory = _ => 50 };
+    private static readonly Option<int> Offset = new("--offset") { Description = "Events to skip.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string> File = new("--file") { Description = "The CSV file to write.", Required = true };
+    private static readonly Option<string> User = new("--user") { Description = "Who exports.", DefaultValueFactory = _ => "admin" };
+    private static readonly Option<string> Role = new("--role") { Description = "owner, admin, member or viewer; only owner and admin may export.", DefaultValueFactory = _ => "admin" };
+
+    public static Command Create()
+    {
+        var audit = new Command("audit", "Read, export and verify the audit trail.");
+
+        var log = new Command("log", "The latest events of a tenant, newest first.") { Tenant, Limit };
+        log.SetAction((parse, token) => RunAsync(parse, (trail, _) => PrintPageAsync(parse, trail, new AuditQuery(parse.GetValue(Tenant)!) { Limit = parse.GetValue(Limit) }, token)));
+
+        var query = new Command("query", "Events matching filters, newest first, with counts by severity.") { Tenant, Severity, ActorType, EventType, Start, End, Search, Limit, Offset };
+        query.SetAction((parse, token) => RunAsync(parse, (trail, _) => PrintPageAsync(parse, trail, Query(parse) with { Limit = parse.GetValue(Limit), Offset = parse.GetValue(Offset) }, token)));
+
+        var export = new Command("export-csv", "Export the events matching filters as CSV (owner and admin only).") { Tenant, Severity, ActorType, EventType, Start, End, Search, File, User, Role };
+        export.SetAction((parse, token) => RunAsync(parse, async (trail, _) =>
+        {
+            var principal = RolePermissionMap.AuditGovernance.CreatePrincipal(parse.GetValue(User)!, parse.GetValue(Tenant)!, parse.GetValue(Role)!);
+            var path = Path.GetFullPath(parse.GetValue(File)!);
+            var partial = path + ".partial";
+            try
+            {
+                await using (var stream = System.IO.File.Create(partial))
+                {
+                    await trail.ExportCsvAsync(Query(parse), principal, stream, token);
+                }
+
+                System.IO.File.Move(partial, path, overwrite: true);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("Denied: " + ex.Message);
+                return 2;
+            }
+            finally
+            {
+                System.IO.File.Delete(partial);
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"Wrote {path}");
+            return 0;
+        }));
+
+        var verify = new Command("verify", "Verify the audit trail's hash chain; exit 1 naming the first bad event.");
+        verify.SetAction((parse, token) => RunAsync(parse, async (trail, _) =>
+        {
+            var result = await trail.VerifyAsync(token);
+            var output = parse.InvocationConfiguration.Output;
+            if (result.IsValid)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The audit chain holds: {result.EventsChecked} events checked."));
+                return 0;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The audit chain is broken at event {result.FirstBadEventId} (sequence {result.FirstBadSequence}): {result.Failure}. {result.Message}"));
+            return 1;
+        }));
+
+        audit.Subcommands.Add(log);
+        audit.Subcommands.Add(query);
+        audit.Subcommands.Add(export);
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    public static void PrintEvent(TextWriter output, AuditEvent e)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  #{e.Sequence} {ExportValues.FormatInstant(e.Timestamp)} {e.EventType} [{AuditNames.Of(e.Severity)}] {AuditNames.Of(e.ActorType)} {e.UserId} {e.ResourceType}/{e.ResourceId}"));
+        if (e.Request is { } request)
+        {
+            output.WriteLine($"      from {request.IpAddress} (X-Forwarded-For: {request.ForwardedFor}), {request.UserAgent}, request {request.RequestId}");
+        }
+
+        foreach (var change in e.Diff)
+        {
+            output.WriteLine($"      {change.Kind.ToString().ToLowerInvariant()} {change.Path}: {change.BeforeJson ?? "-"} -> {change.AfterJson ?? "-"}");
+        }
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Func<AuditTrail, ServiceProvider, Task<int>> action)
+    {
+        try
+        {
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, parse.GetValue(SampleOptions.Database)!);
+            return await action(services.GetRequiredService<AuditTrail>(), services);
+        }
+        catch (ArgumentException ex)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("Error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> PrintPageAsync(ParseResult parse, AuditTrail trail, AuditQuery query, CancellationToken token)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var events = await trail.QueryAsync(query, token);
+        var counts = await trail.CountBySeverityAsync(query, token);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events.Count} event(s) of {query.TenantId}; by severity: {string.Join(", ", counts.Select(c => $"{AuditNames.Of(c.Key)} {c.Value}"))}"));
+        foreach (var e in events)
+        {
+            PrintEvent(output, e);
+        }
+
+        return 0;
+    }
+
+    private static AuditQuery Query(ParseResult parse) => new(parse.GetValue(Tenant)!)
+    {
+        Severity = parse.GetValue(Severity) is { } severity ? AuditNames.ParseSeverity(severity) : null,
+        ActorType = parse.GetValue(ActorType) is { } actor ? AuditNames.ParseActorType(actor) : null,
+        EventType = parse.GetValue(EventType),
+        StartDate = SampleOptions.ParseInstant(parse.GetValue(Start), "--start"),
+        EndDate = SampleOptions.ParseInstant(parse.GetValue(End), "--end"),
+        Search = parse.GetValue(Search),
+    };
+}
