@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using ExportKit.Formats;
 
 namespace ExportKit.Benchmarks;
 
 /// <summary>
-/// A format benchmark at the seed's output sizes (10 KB, 100 KB, 1 MB): the item count is chosen in setup so that
-/// ExportKit's output is about that size, and the raw baseline writes the same items.
+/// A format benchmark at the seed's output sizes (10 KB, 100 KB, 1 MB): in setup, the number of units (items, or
+/// sections for Markdown, which shows 10 items a section) is chosen so that ExportKit's output is about that size;
+/// the raw baseline writes the same data.
 /// </summary>
 [MemoryDiagnoser]
 public abstract class SizedBenchmark
@@ -14,6 +14,8 @@ public abstract class SizedBenchmark
     public string Size { get; set; } = "10KB";
 
     protected ExportItem[] Items { get; private set; } = [];
+
+    protected int Units { get; private set; }
 
     protected ExportBundle Bundle { get; private set; } = null!;
 
@@ -25,13 +27,27 @@ public abstract class SizedBenchmark
     public void Setup()
     {
         var target = Size switch { "10KB" => 10_000, "100KB" => 100_000, _ => 1_000_000 };
-        var probe = BenchmarkData.Items(100);
         using var counter = new CountingStream();
-        Formatter.WriteAsync(BenchmarkData.Bundle(probe, Format), counter, CancellationToken.None).GetAwaiter().GetResult();
-        var count = Math.Max(1, (int)(target * 100L / counter.Length));
-        Items = BenchmarkData.Items(count);
-        Bundle = BenchmarkData.Bundle(Items, Format);
+        Formatter.WriteAsync(CreateBundle(100), counter, CancellationToken.None).GetAwaiter().GetResult();
+        Units = Math.Max(1, (int)(target * 100L / counter.Length));
+        Bundle = CreateBundle(Units);
     }
 
+    /// <summary>Makes the bundle of <paramref name="units"/> units and sets <see cref="Items"/> to the items it holds.</summary>
+    protected virtual ExportBundle CreateBundle(int units)
+    {
+        Items = BenchmarkData.Items(units);
+        return BenchmarkData.Bundle(Items, Format);
+    }
+
+    protected void SetItems(ExportItem[] items) => Items = items;
+
     protected Task ExportKitAsync() => Formatter.WriteAsync(Bundle, Stream.Null, CancellationToken.None);
+
+    /// <summary>For ZIP formats: both sides write to the same kind of seekable stream, reused between operations.</summary>
+    protected Task ExportKitAsync(MemoryStream seekable)
+    {
+        seekable.SetLength(0);
+        return Formatter.WriteAsync(Bundle, seekable, CancellationToken.None);
+    }
 }

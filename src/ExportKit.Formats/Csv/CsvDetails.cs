@@ -12,6 +12,8 @@ namespace ExportKit.Formats.Csv;
 /// </summary>
 internal static class CsvDetails
 {
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\\;={}");
+
     public static void Append(StringBuilder builder, ExportItem item)
     {
         var start = builder.Length;
@@ -50,8 +52,14 @@ internal static class CsvDetails
                 AppendFields(builder, item, fields, fieldPath);
                 builder.Append('}');
                 break;
-            case string or bool or int or long or double or decimal or DateTimeOffset:
-                AppendEscaped(builder, ExportValues.ToInvariantString(value));
+            case string text:
+                AppendEscaped(builder, text);
+                break;
+            case bool or int or long or double or decimal or DateTimeOffset:
+                // Formatted on the stack: a string per value would be the formatter's main allocation.
+                Span<char> scalar = stackalloc char[64];
+                ExportValues.TryFormatScalar(value, scalar, out var length);
+                AppendEscaped(builder, scalar[..length]);
                 break;
             default:
                 throw new NotSupportedException(
@@ -59,8 +67,14 @@ internal static class CsvDetails
         }
     }
 
-    private static void AppendEscaped(StringBuilder builder, string text)
+    private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
     {
+        if (text.IndexOfAny(Special) < 0)
+        {
+            builder.Append(text);
+            return;
+        }
+
         foreach (var c in text)
         {
             if (c is '\\' or ';' or '=' or '{' or '}')

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -56,6 +57,7 @@ internal sealed class CsvExportFormatter : IExportFormatter
 
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
             var details = new StringBuilder();
+            var cell = ArrayPool<char>.Shared.Rent(256);
             foreach (var section in bundle.Sections)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -66,17 +68,47 @@ internal sealed class CsvExportFormatter : IExportFormatter
                     WriteCell(csv, section.Title);
                     WriteCell(csv, item.ItemId);
                     WriteCell(csv, item.ItemType);
-                    WriteCell(csv, ExportValues.FormatInstant(item.Timestamp));
+                    WriteTimestamp(csv, item.Timestamp);
                     WriteCell(csv, section.DataSource);
-                    WriteCell(csv, details.ToString());
+                    WriteCell(csv, details, ref cell);
 
                     // Writes the buffer to the destination whenever it is mostly full, so memory stays at BufferSize.
                     await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
 
+            ArrayPool<char>.Shared.Return(cell);
             await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void WriteTimestamp(CsvWriter csv, DateTimeOffset instant)
+    {
+        // An instant starts with a digit: no formula guard needed, and no string either.
+        Span<char> text = stackalloc char[ExportValues.InstantLength + 8];
+        ExportValues.TryFormatInstant(instant, text, out var length);
+        csv.WriteField(text[..length]);
+    }
+
+    // The Details cell is copied out of its builder into a pooled buffer instead of a new string per row.
+    private void WriteCell(CsvWriter csv, StringBuilder text, ref char[] buffer)
+    {
+        var length = text.Length + 1;
+        if (buffer.Length < length)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(length);
+        }
+
+        var offset = 0;
+        if (neutralizeFormulas && text.Length > 0 && CsvFormulaGuard.IsDangerous([text[0]]))
+        {
+            buffer[0] = '\'';
+            offset = 1;
+        }
+
+        text.CopyTo(0, buffer, offset, text.Length);
+        csv.WriteField(buffer.AsSpan(0, text.Length + offset));
     }
 
     private void WriteCell(CsvWriter csv, string text) =>

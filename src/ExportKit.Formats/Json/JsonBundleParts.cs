@@ -22,8 +22,25 @@ internal static class JsonBundleParts
         writer.WriteEndObject();
     }
 
-    public static void WriteInstant(Utf8JsonWriter writer, string propertyName, DateTimeOffset instant) =>
-        writer.WriteString(propertyName, ExportValues.FormatInstant(instant));
+    public static void WriteInstant(Utf8JsonWriter writer, string propertyName, DateTimeOffset instant)
+    {
+        writer.WritePropertyName(propertyName);
+        WriteInstantValue(writer, instant);
+    }
+
+    public static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset instant)
+    {
+        writer.WritePropertyName(propertyName);
+        WriteInstantValue(writer, instant);
+    }
+
+    // Formatted on the stack: an instant per item would otherwise be a string per item.
+    public static void WriteInstantValue(Utf8JsonWriter writer, DateTimeOffset instant)
+    {
+        Span<char> text = stackalloc char[ExportValues.InstantLength + 8];
+        ExportValues.TryFormatInstant(instant, text, out var length);
+        writer.WriteStringValue(text[..length]);
+    }
 
     public static void WriteStrings(Utf8JsonWriter writer, string propertyName, IReadOnlyList<string> values)
     {

@@ -5,23 +5,40 @@ namespace ExportKit.Formats.Json;
 /// <summary>Writes one item, its fields in their declared order and nested objects as JSON objects.</summary>
 internal static class JsonItemWriter
 {
+    // Encoded once: this is the hot loop, and the names are the same for every item.
+    private static readonly JsonEncodedText ItemId = JsonEncodedText.Encode("itemId");
+    private static readonly JsonEncodedText ItemType = JsonEncodedText.Encode("itemType");
+    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+    private static readonly JsonEncodedText References = JsonEncodedText.Encode("references");
+
     public static void Write(Utf8JsonWriter writer, ExportItem item)
     {
         writer.WriteStartObject();
-        writer.WriteString("itemId", item.ItemId);
-        writer.WriteString("itemType", item.ItemType);
-        JsonBundleParts.WriteInstant(writer, "timestamp", item.Timestamp);
-        writer.WritePropertyName("data");
+        writer.WriteString(ItemId, item.ItemId);
+        writer.WriteString(ItemType, item.ItemType);
+        JsonBundleParts.WriteInstant(writer, Timestamp, item.Timestamp);
+        writer.WritePropertyName(Data);
         WriteObject(writer, item, item.Data, path: null);
-        JsonBundleParts.WriteStrings(writer, "references", item.References);
+        writer.WriteStartArray(References);
+        var references = item.References;
+        for (var i = 0; i < references.Count; i++)
+        {
+            writer.WriteStringValue(references[i]);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
     private static void WriteObject(Utf8JsonWriter writer, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
     {
         writer.WriteStartObject();
-        foreach (var field in fields)
+
+        // Indexed, not foreach: enumerating an IReadOnlyList through the interface allocates an enumerator per item.
+        for (var index = 0; index < fields.Count; index++)
         {
+            var field = fields[index];
             if (string.IsNullOrEmpty(field.Name))
             {
                 throw new NotSupportedException($"Item '{item.ItemId}' has a field without a name{(path is null ? "" : $" in '{path}'")}: give every field a name.");
@@ -49,7 +66,7 @@ internal static class JsonItemWriter
                 throw new NotSupportedException(
                     $"Field '{fieldPath}' of item '{item.ItemId}' is {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which JSON cannot represent: give a finite number or null.");
             case decimal m: writer.WriteNumberValue(m); break;
-            case DateTimeOffset t: writer.WriteStringValue(ExportValues.FormatInstant(t)); break;
+            case DateTimeOffset t: JsonBundleParts.WriteInstantValue(writer, t); break;
             case IReadOnlyList<ExportField> fields: WriteObject(writer, item, fields, fieldPath); break;
             default:
                 throw new NotSupportedException(

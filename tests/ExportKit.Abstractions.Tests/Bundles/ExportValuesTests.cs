@@ -23,6 +23,30 @@ public sealed class ExportValuesTests
         }
     }
 
+    public static TheoryData<object> Scalars => new() { true, false, int.MinValue, long.MaxValue, -0.1, double.Epsilon, 1e300, decimal.MinValue, 79228162514264337593543950335m, new DateTimeOffset(9999, 12, 31, 9, 59, 59, TimeSpan.FromHours(-14)) };
+
+    [Theory]
+    [MemberData(nameof(Scalars))]
+    public void Formatting_into_a_buffer_gives_the_same_text(object value)
+    {
+        Span<char> buffer = stackalloc char[64];
+
+        Assert.True(ExportValues.TryFormatScalar(value, buffer, out var length));
+
+        Assert.Equal(ExportValues.ToInvariantString(value), buffer[..length].ToString());
+    }
+
+    [Fact]
+    public void Only_scalars_format_into_a_buffer_and_short_buffers_say_so()
+    {
+        Span<char> small = stackalloc char[3];
+
+        Assert.False(ExportValues.TryFormatScalar("text", stackalloc char[64], out _));
+        Assert.False(ExportValues.TryFormatScalar(12345L, small, out _));
+        Assert.False(ExportValues.TryFormatInstant(DateTimeOffset.UnixEpoch, small, out _));
+        Assert.Equal(ExportValues.InstantLength, ExportValues.FormatInstant(DateTimeOffset.UnixEpoch).Length);
+    }
+
     [Fact]
     public void Unsupported_values_are_refused_naming_the_type_and_the_allowed_ones()
     {
