@@ -17,14 +17,16 @@ internal static class SampleApp
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
-        root.Subcommands.Add(VerifyCommand.Create());
+        var verify = VerifyCommand.Create();
+        root.Subcommands.Add(verify);
         root.Subcommands.Add(AuditCommands.Create());
         root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, token));
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count == 0 && parse.CommandResult.Command is not { Name: "verify" } && !args.Any(a => a is "--help" or "-h" or "-?"))
+        if (parse.Errors.Count == 0 && parse.CommandResult.Command != verify && !args.Any(a => a is "--help" or "-h" or "-?"))
         {
             // The sample names its database on start: history, statistics and the audit trail live there across runs.
+            // (verify reads a package, not the database.)
             output.WriteLine($"Database: {Path.GetFullPath(parse.GetValue(SampleOptions.Database)!)}");
         }
 

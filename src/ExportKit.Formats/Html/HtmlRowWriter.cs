@@ -15,16 +15,29 @@ internal static class HtmlRowWriter
         HtmlText.Append(builder, item.ItemId);
         builder.Append("</td><td class=\"item-type\">");
         HtmlText.Append(builder, item.ItemType);
-        builder.Append("</td><td class=\"timestamp\">").Append(ExportValues.FormatInstant(item.Timestamp)).Append("</td><td>");
+        builder.Append("</td><td class=\"timestamp\">");
+        Span<char> instant = stackalloc char[ExportValues.InstantLength + 8];
+        ExportValues.TryFormatInstant(item.Timestamp, instant, out var instantLength);
+        builder.Append(instant[..instantLength]);
+        builder.Append("</td><td>");
         AppendFields(builder, item, item.Data, path: null);
         builder.Append("</td></tr>\n");
+    }
+
+    // Numbers and instants hold nothing to encode; formatted on the stack, not as a string per value.
+    private static void AppendScalar(StringBuilder builder, object value)
+    {
+        Span<char> text = stackalloc char[64];
+        ExportValues.TryFormatScalar(value, text, out var length);
+        builder.Append(text[..length]);
     }
 
     private static void AppendFields(StringBuilder builder, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
     {
         builder.Append("<dl class=\"details\">");
-        foreach (var field in fields)
+        for (var index = 0; index < fields.Count; index++)
         {
+            var field = fields[index];
             var fieldPath = path is null ? field.Name : path + "." + field.Name;
             builder.Append("<dt>");
             HtmlText.Append(builder, field.Name);
@@ -53,7 +66,9 @@ internal static class HtmlRowWriter
                 builder.Append("</dd>");
                 break;
             case bool or int or long or double or decimal or DateTimeOffset:
-                builder.Append("<dd>").Append(ExportValues.ToInvariantString(value)).Append("</dd>");
+                builder.Append("<dd>");
+                AppendScalar(builder, value);
+                builder.Append("</dd>");
                 break;
             default:
                 throw new NotSupportedException(string.Create(

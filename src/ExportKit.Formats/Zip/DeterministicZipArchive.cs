@@ -28,13 +28,14 @@ internal sealed class DeterministicZipArchive : IDisposable
 
     /// <summary>
     /// Builds an archive and writes it to <paramref name="destination"/>. A stream that cannot seek gets the archive
-    /// through a temporary file (deleted on close), so that its bytes are the same as a seekable stream's.
+    /// (or one already holding other bytes) through a temporary file (deleted on close), so that its bytes are always the same.
     /// </summary>
     public static async Task WriteAsync(Stream destination, CompressionLevel level, Func<DeterministicZipArchive, CancellationToken, Task> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(build);
-        if (destination.CanSeek)
+        // ZIP offsets count from the stream's start: an archive written after other bytes would record shifted offsets.
+        if (destination.CanSeek && destination.Position == 0)
         {
             await BuildAsync(destination, level, build, cancellationToken).ConfigureAwait(false);
             return;

@@ -124,11 +124,7 @@ internal sealed class ExportEngine : IExportEngine
         try
         {
             built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), cancellationToken).ConfigureAwait(false);
-            using var output = new HashingStream(destination);
-            await formatter.WriteAsync(built.Bundle, output, cancellationToken).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            sha256 = output.FinishHash();
-            size = output.BytesWritten;
+            (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, start, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -143,6 +139,30 @@ internal sealed class ExportEngine : IExportEngine
         }
 
         return await SucceedAsync(attempt, built, size, sha256, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes and measures the output. A stream that can seek and be read is written directly — ZIP formats then need
+    /// no temporary file — and hashed by reading the written bytes back; any other is hashed as it is written.
+    /// </summary>
+    private static async Task<(long Size, string Sha256)> WriteAsync(IExportFormatter formatter, ExportBundle bundle, Stream destination, long start, CancellationToken cancellationToken)
+    {
+        if (start >= 0 && destination.CanRead)
+        {
+            await formatter.WriteAsync(bundle, destination, cancellationToken).ConfigureAwait(false);
+            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var end = destination.Position;
+            destination.Position = start;
+            using var readBack = new HashingStream(Stream.Null);
+            await destination.CopyToAsync(readBack, cancellationToken).ConfigureAwait(false);
+            destination.Position = end;
+            return (end - start, readBack.FinishHash());
+        }
+
+        using var output = new HashingStream(destination);
+        await formatter.WriteAsync(bundle, output, cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return (output.BytesWritten, output.FinishHash());
     }
 
     private async Task<ExportResult> SucceedAsync(Attempt attempt, BuiltBundle built, long size, string sha256, CancellationToken cancellationToken)

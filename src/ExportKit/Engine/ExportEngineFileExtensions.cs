@@ -25,7 +25,7 @@ public static class ExportEngineFileExtensions
         try
         {
             ExportResult result;
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
                 result = engine is ExportEngine own

@@ -172,6 +172,28 @@ public sealed class ExportEngineTests
         Assert.Equal(new ExportTimeRange(TestClock.Now.AddDays(-30), TestClock.Now), result.Bundle!.TimeRange);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("zip")]
+    [InlineData("auditor-package")]
+    public async Task Seekable_and_forward_only_destinations_get_the_same_bytes_and_checksum(string format)
+    {
+        ExportFormat.TryGetBuiltIn(format, out var exportFormat);
+        var query = TestEngine.Query(ExportCategory.CompliancePack, exportFormat);
+        using var seekable = new MemoryStream();
+        seekable.Write("prefix"u8);
+        using var forwardOnly = new ForwardOnlyStream();
+
+        var direct = await new TestEngine().Engine.ExportAsync(query, TestEngine.Admin(), seekable);
+        var wrapped = await new TestEngine().Engine.ExportAsync(query, TestEngine.Admin(), forwardOnly);
+
+        Assert.True(direct.Succeeded && wrapped.Succeeded);
+        Assert.Equal(forwardOnly.Inner.ToArray(), seekable.ToArray()[6..]);
+        Assert.Equal(wrapped.Sha256, direct.Sha256);
+        Assert.Equal(forwardOnly.Inner.Length, direct.SizeBytes);
+        Assert.Equal(seekable.Length, seekable.Position);
+    }
+
     [Fact]
     public async Task Download_is_logged()
     {
@@ -193,5 +215,30 @@ public sealed class ExportEngineTests
         using var readOnly = new MemoryStream([], writable: false);
         var error = await Assert.ThrowsAsync<ArgumentException>(() => engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs), TestEngine.Admin(), readOnly));
         Assert.Contains("not writable", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ForwardOnlyStream : Stream
+    {
+        public MemoryStream Inner { get; } = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => Inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Inner.Write(buffer, offset, count);
     }
 }
