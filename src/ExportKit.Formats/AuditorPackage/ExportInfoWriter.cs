@@ -6,20 +6,9 @@ namespace ExportKit.Formats.AuditorPackage;
 /// <summary>Writes <c>data/metadata/export-info.json</c>: the bundle's header, sections and metadata, without items.</summary>
 internal static class ExportInfoWriter
 {
-    // The JSON formatter's layout: two-space indents and "\n" line endings (Environment.NewLine on net8.0).
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-#if NET9_0_OR_GREATER
-        IndentCharacter = ' ',
-        IndentSize = 2,
-        NewLine = "\n",
-#endif
-    };
-
     public static async Task WriteAsync(ExportBundle bundle, PackageLayout layout, Stream destination, CancellationToken cancellationToken)
     {
-        var writer = new Utf8JsonWriter(destination, WriterOptions);
+        var writer = new Utf8JsonWriter(destination, JsonExportFormatter.WriterOptions);
         await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();

@@ -12,7 +12,8 @@ internal sealed class JsonExportFormatter : IExportFormatter
     /// <summary>Bytes the writer may hold before they are flushed to the destination.</summary>
     internal const int FlushThreshold = 16 * 1024;
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>The layout every JSON file of ExportKit shares (the auditor package's metadata too).</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
 #if NET9_0_OR_GREATER
