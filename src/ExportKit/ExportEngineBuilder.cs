@@ -53,6 +53,7 @@ public sealed class ExportEngineBuilder
     public ExportEngineBuilder UseTimeProvider(TimeProvider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
+        ThrowIfBuilt();
         timeProvider = provider;
         return this;
     }
@@ -63,6 +64,7 @@ public sealed class ExportEngineBuilder
     public ExportEngineBuilder UseIdGenerator(IExportIdGenerator generator)
     {
         ArgumentNullException.ThrowIfNull(generator);
+        ThrowIfBuilt();
         idGenerator = generator;
         return this;
     }
@@ -73,6 +75,7 @@ public sealed class ExportEngineBuilder
     public ExportEngineBuilder UseLogStore(IExportLogStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ThrowIfBuilt();
         logStore = store;
         return this;
     }
@@ -83,6 +86,7 @@ public sealed class ExportEngineBuilder
     public ExportEngineBuilder UseRegistry(IExportRegistry exportRegistry)
     {
         ArgumentNullException.ThrowIfNull(exportRegistry);
+        ThrowIfBuilt();
         registry = exportRegistry;
         return this;
     }
@@ -93,6 +97,7 @@ public sealed class ExportEngineBuilder
     public ExportEngineBuilder UseAuditTrail(IAuditTrail trail)
     {
         ArgumentNullException.ThrowIfNull(trail);
+        ThrowIfBuilt();
         auditTrail = trail;
         return this;
     }
@@ -103,6 +108,7 @@ public sealed class ExportEngineBuilder
     public ExportEngineBuilder Configure(Action<ExportKitOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
+        ThrowIfBuilt();
         configure(options);
         return this;
     }
@@ -134,7 +140,8 @@ public sealed class ExportEngineBuilder
             logStore ?? new InMemoryExportLogStore(),
             timeProvider,
             ids,
-            Options.Create(options),
+            // A copy: the built engine must not change if this builder's options object is touched later.
+            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays }),
             registry ?? new InMemoryExportRegistry(),
             auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()));
     }
@@ -143,12 +150,16 @@ public sealed class ExportEngineBuilder
         where T : class
     {
         ArgumentNullException.ThrowIfNull(item);
+        ThrowIfBuilt();
+        list.Add(item);
+        return this;
+    }
+
+    private void ThrowIfBuilt()
+    {
         if (built)
         {
             throw new InvalidOperationException("This ExportEngineBuilder has already built an engine; create a new ExportEngineBuilder to change the configuration.");
         }
-
-        list.Add(item);
-        return this;
     }
 }

@@ -114,6 +114,17 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
     }
 
     [Fact]
+    public async Task A_reused_event_id_at_a_new_sequence_is_an_error_every_store_reports_alike()
+    {
+        var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1)]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.TryAppendAsync(AuditEvents.Sealed(2, id: "aud_0001")).AsTask());
+
+        Assert.Contains("aud_0001", error.Message, StringComparison.Ordinal);
+        Assert.Single(await store.ReadChainAsync().ToListAsync());
+    }
+
+    [Fact]
     public async Task Finds_an_event_only_in_its_own_tenant()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1), AuditEvents.Sealed(2, tenant: "globex")]);

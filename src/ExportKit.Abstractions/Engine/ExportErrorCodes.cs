@@ -6,6 +6,9 @@ public static class ExportErrorCodes
     /// <summary>Policy denied the export; <see cref="ExportResult.Violations"/> says why.</summary>
     public const string PolicyDenied = "policy-denied";
 
+    /// <summary>The query's <see cref="ExportQuery.RequestedBy"/> is not the principal's user id.</summary>
+    public const string RequesterMismatch = "requester-mismatch";
+
     /// <summary>The query names a category no definition is registered for.</summary>
     public const string UnknownCategory = "unknown-category";
 

@@ -18,7 +18,7 @@ public sealed record ExportResult
     /// <summary>Gets the content-derived bundle id, when written.</summary>
     public string? BundleId { get; init; }
 
-    /// <summary>Gets the file name derived from the bundle id and format, for example <c>bnd_0a1b….json</c>, when written.</summary>
+    /// <summary>Gets the file name derived from the export id and format, for example <c>exp_0a1b….json</c>, when written.</summary>
     public string? FileName { get; init; }
 
     /// <summary>Gets the format written.</summary>

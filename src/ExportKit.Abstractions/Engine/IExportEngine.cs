@@ -10,7 +10,8 @@ public interface IExportEngine
     /// <param name="query">What to export.</param>
     /// <param name="principal">Who asks; <see langword="null"/> is denied.</param>
     /// <param name="destination">A writable stream. Nothing is written unless policy allows the export and the
-    /// counting pass succeeds; a seekable stream is cut back to its starting length if writing fails later.</param>
+    /// counting pass succeeds; a seekable stream the export is appended to (its position at its end) is cut back to
+    /// its starting length if writing fails later.</param>
     /// <param name="cancellationToken">Cancels the export; a cancelled export is logged as an error.</param>
     /// <returns>The outcome: the bundle's summary and file details, or the error code, message and violations.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> or <paramref name="destination"/> is <see langword="null"/>.</exception>

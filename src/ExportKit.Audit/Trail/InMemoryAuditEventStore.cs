@@ -27,7 +27,8 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="auditEvent"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The event's sequence would leave a gap, or its id is taken.</exception>
+    /// <exception cref="ArgumentException">The event's sequence would leave a gap.</exception>
+    /// <exception cref="InvalidOperationException">The event's id is taken (as every store reports it).</exception>
     public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
@@ -48,7 +49,7 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
 
             if (!byId.TryAdd(auditEvent.Id, auditEvent))
             {
-                throw new ArgumentException($"An event with id {auditEvent.Id} is already stored: give every event a new id.", nameof(auditEvent));
+                throw new InvalidOperationException($"An event with id {auditEvent.Id} is already stored: give every event a new id.");
             }
 
             events.Add(auditEvent);

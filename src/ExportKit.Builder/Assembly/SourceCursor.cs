@@ -44,6 +44,14 @@ internal sealed class SourceCursor : IAsyncDisposable
             Current = section.Projection(record, now);
             if (Current is not null)
             {
+                // The merge orders items by the records' order: a projection that moved either would scramble it.
+                if (!string.Equals(Current.Item.ItemId, record.RecordId, StringComparison.Ordinal) || Current.Item.Timestamp.UtcTicks != record.Timestamp.UtcTicks)
+                {
+                    throw new ExportException(
+                        ExportErrorCodes.SourceFailed,
+                        $"The projection of section '{section.SectionId}' changed the id or timestamp of record '{record.RecordId}' of {record.Phase.DataSource}; an item must keep its record's id and timestamp.");
+                }
+
                 return true;
             }
         }

@@ -37,6 +37,12 @@ internal static class MarkdownText
         return escaped.ToString();
     }
 
-    /// <summary>Formats an id or a path as inline code; ids and paths hold no backtick.</summary>
-    public static string Code(string text) => "`" + text.Replace('`', '\'') + "`";
+    /// <summary>
+    /// Formats an id or a path as inline code. A backtick would end the span, so it becomes an apostrophe. A pipe
+    /// would end a table cell even inside code, and Markdig keeps the backslash of an escaped one, so text with a pipe
+    /// is written escaped instead of as code.
+    /// </summary>
+    public static string Code(string text) => text.Contains('|', StringComparison.Ordinal)
+        ? Escape(text)
+        : "`" + text.ReplaceLineEndings(" ").Replace('`', '\'') + "`";
 }

@@ -27,7 +27,7 @@ public static class ExportKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(source);
-        builder.Services.AddSingleton(source);
+        AddOnce<IPhaseDataSource>(builder, source);
         return builder;
     }
 
@@ -43,7 +43,11 @@ public static class ExportKitBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds a formatter instance; for a format already served, the last registration wins.</summary>
+    /// <summary>
+    /// Adds a formatter instance; for a format already served, the last registration wins. The ZIP and auditor package
+    /// formatters build their inner JSON, CSV and HTML files with the built-in formatters and default options, whatever
+    /// is registered here.
+    /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="formatter">The formatter.</param>
     /// <returns>The builder.</returns>
@@ -51,7 +55,7 @@ public static class ExportKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(formatter);
-        builder.Services.AddSingleton(formatter);
+        AddOnce<IExportFormatter>(builder, formatter);
         return builder;
     }
 
@@ -75,7 +79,7 @@ public static class ExportKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rule);
-        builder.Services.AddSingleton(rule);
+        AddOnce<IExportPolicyRule>(builder, rule);
         return builder;
     }
 
@@ -99,7 +103,18 @@ public static class ExportKitBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(definition);
-        builder.Services.AddSingleton(definition);
+        AddOnce<ExportCategoryDefinition>(builder, definition);
         return builder;
+    }
+
+    // The same instance registered twice (two modules sharing a rule, say) is added once. Distinct instances of one type
+    // are all kept, which TryAddEnumerable would not do: several in-memory sources are one type.
+    private static void AddOnce<TService>(IExportKitBuilder builder, TService instance)
+        where TService : class
+    {
+        if (!builder.Services.Any(d => d.ServiceType == typeof(TService) && ReferenceEquals(d.ImplementationInstance, instance)))
+        {
+            builder.Services.AddSingleton(instance);
+        }
     }
 }

@@ -20,7 +20,6 @@ internal sealed class ExportEngine : IExportEngine
     private readonly IExportIdGenerator ids;
     private readonly ExportKitOptions options;
     private readonly ExportTraceability traceability;
-    private readonly ExportFileNames fileNames;
 
     public ExportEngine(
         ExportCategoryRegistry categories,
@@ -40,8 +39,6 @@ internal sealed class ExportEngine : IExportEngine
             // The last registration wins, so a host can replace a built-in formatter.
             this.formatters[formatter.Format] = formatter;
         }
-
-        fileNames = new ExportFileNames(this.formatters.Keys);
 
         builder = new ExportBundleBuilder(sources, time);
         this.policy = policy;
@@ -77,6 +74,12 @@ internal sealed class ExportEngine : IExportEngine
         if (!formatters.TryGetValue(query.Format, out var formatter))
         {
             return await FailAsync(attempt, ExportErrorCodes.UnknownFormat, UnknownFormatMessage(query.Format), null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The log, the registry, the audit trail and the bundle name the requester: it must be who asks.
+        if (principal is not null && !string.Equals(query.RequestedBy, principal.UserId, StringComparison.Ordinal))
+        {
+            return await FailAsync(attempt, ExportErrorCodes.RequesterMismatch, $"The query is requested by '{query.RequestedBy}' but the principal is '{principal.UserId}': a query's RequestedBy must be the principal's user id.", null, cancellationToken).ConfigureAwait(false);
         }
 
         // Step 1: policy. The decision is logged whatever it is.
@@ -117,7 +120,9 @@ internal sealed class ExportEngine : IExportEngine
 
     private async Task<ExportResult> RunAsync(Attempt attempt, ExportCategoryDefinition definition, IExportFormatter formatter, ExportTimeRange timeRange, Stream destination, CancellationToken cancellationToken)
     {
-        var start = destination.CanSeek ? destination.Position : -1;
+        // Only an export appended to the end of a seekable stream can be measured by reading back and cut back on failure;
+        // one written over existing bytes is hashed as it is written, and what it overwrote cannot be restored.
+        var start = destination.CanSeek && destination.Position == destination.Length ? destination.Position : -1;
         BuiltBundle built;
         string sha256;
         long size;
@@ -131,7 +136,7 @@ internal sealed class ExportEngine : IExportEngine
             // A failed export leaves nothing behind in a stream that can be cut back.
             if (start >= 0)
             {
-                destination.SetLength(start);
+                TryCutBack(destination, start);
             }
 
             var (code, message) = Classify(ex, cancellationToken);
@@ -141,9 +146,26 @@ internal sealed class ExportEngine : IExportEngine
         return await SucceedAsync(attempt, built, size, sha256, cancellationToken).ConfigureAwait(false);
     }
 
+    // Named after the execution, not the content: two exports of the same content differ in their export id and time,
+    // and one must never overwrite the file another's registry record points to.
+    private static string FileName(ExportBundle bundle) => bundle.ExportId + bundle.Format.Extension;
+
+    private static void TryCutBack(Stream destination, long length)
+    {
+        try
+        {
+            destination.SetLength(length);
+        }
+        catch (NotSupportedException)
+        {
+            // A fixed-size stream cannot shrink; the failure is still logged and reported.
+        }
+    }
+
     /// <summary>
     /// Writes and measures the output. A stream that can seek and be read is written directly — ZIP formats then need
-    /// no temporary file — and hashed by reading the written bytes back; any other is hashed as it is written.
+    /// no temporary file — and hashed by reading the written bytes back (it was at its end, so they are all that follows
+    /// <paramref name="start"/>); any other is hashed as it is written.
     /// </summary>
     private static async Task<(long Size, string Sha256)> WriteAsync(IExportFormatter formatter, ExportBundle bundle, Stream destination, long start, CancellationToken cancellationToken)
     {
@@ -185,7 +207,7 @@ internal sealed class ExportEngine : IExportEngine
                 RecordsDropped = built.RecordsDropped,
                 GeneratedBy = attempt.Query.RequestedBy,
             }).ConfigureAwait(false);
-        await traceability.RecordAsync(attempt.Query, bundle, size, sha256, attempt.StoragePath?.Invoke(fileNames.For(bundle))).ConfigureAwait(false);
+        await traceability.RecordAsync(attempt.Query, bundle, size, sha256, attempt.StoragePath?.Invoke(FileName(bundle))).ConfigureAwait(false);
 
         return new ExportResult
         {
@@ -193,7 +215,7 @@ internal sealed class ExportEngine : IExportEngine
             Policy = attempt.Decision,
             ExportId = bundle.ExportId,
             BundleId = bundle.BundleId,
-            FileName = fileNames.For(bundle),
+            FileName = FileName(bundle),
             Format = bundle.Format,
             SizeBytes = size,
             Sha256 = sha256,

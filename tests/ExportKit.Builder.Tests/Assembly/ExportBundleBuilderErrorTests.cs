@@ -36,6 +36,28 @@ public sealed class ExportBundleBuilderErrorTests
             ex.Message);
     }
 
+    [Theory]
+    [InlineData("id")]
+    [InlineData("timestamp")]
+    public async Task A_projection_that_moves_an_items_id_or_timestamp_is_refused(string moved)
+    {
+        var projection = new SectionItemProjection((record, now) =>
+        {
+            var item = ExportSectionDefinition.Default(record, now).Item;
+            return new ProjectedItem(
+                moved == "id" ? new ExportItem("F-" + item.ItemId, item.ItemType, item.Timestamp, item.Data) : new ExportItem(item.ItemId, item.ItemType, item.Timestamp.AddDays(-1), item.Data),
+                null,
+                null);
+        });
+        var category = new ExportCategoryDefinition(new ExportCategory("moved"), "Moved", "Moves items", [new ExportSectionDefinition("moved", "Moved", "Moves items", [ExportPhase.AuditFindings], projection)]);
+        var builder = new ExportBundleBuilder([new ListSource(ExportPhase.AuditFindings, [First, Second])], TestClock.Create());
+
+        var ex = await Assert.ThrowsAsync<ExportException>(() => builder.BuildAsync(category, Query(category.Category), ThirtyDays, "exp_1"));
+
+        Assert.Equal(ExportErrorCodes.SourceFailed, ex.ErrorCode);
+        Assert.Contains("changed the id or timestamp of record 'af-001'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_record_added_on_the_second_read_fails_before_it_is_handed_out()
     {

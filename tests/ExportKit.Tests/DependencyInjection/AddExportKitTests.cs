@@ -44,6 +44,21 @@ public sealed class AddExportKitTests
     }
 
     [Fact]
+    public void The_same_instance_added_twice_is_registered_once_and_distinct_instances_all()
+    {
+        var services = new ServiceCollection();
+        var rule = ExportKit.Policy.ExportPolicyRules.DataRetention;
+        var alerts = new InMemoryPhaseDataSource(ExportPhase.Alerts, []);
+        var tasks = new InMemoryPhaseDataSource(ExportPhase.Tasks, []);
+
+        services.AddExportKit().AddPolicyRule(rule).AddPolicyRule(rule).AddDataSource(alerts).AddDataSource(alerts).AddDataSource(tasks);
+
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IPhaseDataSource)));
+        using var provider = services.BuildServiceProvider();
+        Assert.NotNull(provider.GetRequiredService<IExportEngine>());
+    }
+
+    [Fact]
     public void A_host_registration_made_before_wins()
     {
         var services = new ServiceCollection();

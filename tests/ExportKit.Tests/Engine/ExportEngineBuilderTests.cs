@@ -13,6 +13,8 @@ public sealed class ExportEngineBuilderTests
         var error = Assert.Throws<InvalidOperationException>(builder.Build);
         Assert.Contains("create a new ExportEngineBuilder", error.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => builder.AddPolicyRule(ExportKit.Policy.ExportPolicyRules.DataRetention));
+        Assert.Throws<InvalidOperationException>(() => builder.Configure(o => o.DefaultTimeRangeDays = 400));
+        Assert.Throws<InvalidOperationException>(() => builder.UseTimeProvider(TimeProvider.System));
     }
 
     [Fact]

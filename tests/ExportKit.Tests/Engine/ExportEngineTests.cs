@@ -13,7 +13,7 @@ public sealed class ExportEngineTests
         var (result, bytes) = await engine.ExportAsync(TestEngine.Query(ExportCategory.CompliancePack));
 
         Assert.True(result.Succeeded);
-        Assert.Equal(result.BundleId + ".json", result.FileName);
+        Assert.Equal(result.ExportId + ".json", result.FileName);
         Assert.Equal(bytes.Length, result.SizeBytes);
         Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant(), result.Sha256);
         Assert.Equal(["audit-findings", "drift-events", "sla-compliance"], result.Bundle!.Sections.Select(s => s.SectionId));
@@ -35,7 +35,7 @@ public sealed class ExportEngineTests
     public async Task Denied_export_writes_nothing_and_lists_every_violation()
     {
         var engine = new TestEngine();
-        var operatorOfGlobex = new ExportPrincipal("sam", "globex", ["operator"]);
+        var operatorOfGlobex = new ExportPrincipal("lee", "globex", ["operator"]);
 
         var (result, bytes) = await engine.ExportAsync(TestEngine.Query(ExportCategory.CompliancePack), operatorOfGlobex);
 
@@ -48,6 +48,47 @@ public sealed class ExportEngineTests
         var entries = await engine.EntriesAsync();
         Assert.False(Assert.IsType<PolicyDecisionEntry>(entries[0]).Decision.Allowed);
         Assert.Equal(ExportErrorCodes.PolicyDenied, Assert.IsType<ExportErrorEntry>(entries[1]).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_query_requested_in_someone_elses_name_is_refused_and_logged()
+    {
+        var engine = new TestEngine();
+        var mallory = new ExportPrincipal("mallory", "acme", ["admin"]);
+
+        var (result, bytes) = await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs), mallory);
+
+        Assert.Equal(ExportErrorCodes.RequesterMismatch, result.ErrorCode);
+        Assert.Contains("requested by 'lee' but the principal is 'mallory'", result.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(bytes);
+        Assert.Equal("mallory", Assert.IsType<ExportErrorEntry>(Assert.Single(await engine.EntriesAsync())).RequestedBy);
+    }
+
+    [Fact]
+    public async Task Writing_over_existing_bytes_hashes_exactly_what_was_written()
+    {
+        var engine = new TestEngine();
+        using var stream = new MemoryStream(new byte[100_000]);
+        stream.Position = 0;
+
+        var result = await engine.Engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs, ExportFormat.Csv), TestEngine.Admin(), stream);
+
+        var written = stream.ToArray()[..(int)result.SizeBytes];
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(written)).ToLowerInvariant(), result.Sha256);
+        Assert.Equal(result.SizeBytes, stream.Position);
+    }
+
+    [Fact]
+    public async Task A_failure_into_a_fixed_size_stream_is_still_reported_and_logged()
+    {
+        var engine = new TestEngine([new ThrowingSource(ExportPhase.Alerts, after: 2)]);
+        using var fixedSize = new MemoryStream(new byte[1024], 0, 1024, writable: true, publiclyVisible: true);
+        fixedSize.Position = fixedSize.Length;
+
+        var result = await engine.Engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs), TestEngine.Admin(), fixedSize);
+
+        Assert.Equal(ExportErrorCodes.SourceFailed, result.ErrorCode);
+        Assert.Single((await engine.EntriesAsync()).OfType<ExportErrorEntry>());
     }
 
     [Fact]

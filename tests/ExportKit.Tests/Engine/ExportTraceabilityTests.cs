@@ -41,7 +41,7 @@ public sealed class ExportTraceabilityTests : IDisposable
     {
         var engine = new TestEngine();
 
-        await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs), new ExportPrincipal("sam", "globex"));
+        await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs), new ExportPrincipal("lee", "globex"));
 
         Assert.Empty(await engine.Registry.ListAsync("acme").ToListAsync());
         Assert.Empty(await engine.AuditTrail.QueryAsync(new AuditQuery("acme")));
@@ -60,17 +60,24 @@ public sealed class ExportTraceabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task Zip_and_auditor_package_of_one_bundle_get_different_file_names()
+    public async Task Two_exports_of_one_bundle_never_overwrite_each_others_files()
     {
         var engine = new TestEngine();
 
+        var first = await engine.Engine.ExportToDirectoryAsync(TestEngine.Query(ExportCategory.CompliancePack), TestEngine.Admin(), directory);
+        engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await engine.Engine.ExportToDirectoryAsync(TestEngine.Query(ExportCategory.CompliancePack), TestEngine.Admin(), directory);
         var zip = await engine.Engine.ExportToDirectoryAsync(TestEngine.Query(ExportCategory.CompliancePack, ExportFormat.Zip), TestEngine.Admin(), directory);
         var package = await engine.Engine.ExportToDirectoryAsync(TestEngine.Query(ExportCategory.CompliancePack, ExportFormat.AuditorPackage), TestEngine.Admin(), directory);
 
-        Assert.Equal(zip.BundleId, package.BundleId);
-        Assert.Equal(zip.BundleId + "-zip.zip", zip.FileName);
-        Assert.Equal(package.BundleId + "-auditor-package.zip", package.FileName);
-        Assert.Equal(2, Directory.GetFiles(directory).Length);
+        Assert.Single(new[] { first.BundleId, second.BundleId, zip.BundleId, package.BundleId }.Distinct());
+        Assert.Equal(first.ExportId + ".json", first.FileName);
+        Assert.Equal(4, Directory.GetFiles(directory).Length);
+        foreach (var record in await engine.Registry.ListAsync("acme").ToListAsync())
+        {
+            var bytes = await File.ReadAllBytesAsync(record.StoragePath!);
+            Assert.Equal(record.Sha256, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant());
+        }
     }
 
     public void Dispose()
