@@ -8,7 +8,7 @@ internal static class ExportInfoWriter
 {
     public static async Task WriteAsync(ExportBundle bundle, PackageLayout layout, Stream destination, CancellationToken cancellationToken)
     {
-        var writer = new Utf8JsonWriter(destination, JsonExportFormatter.WriterOptions);
+        var writer = JsonExportFormatter.CreateWriter(destination);
         await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();

@@ -21,12 +21,19 @@ internal sealed class JsonExportFormatter : IExportFormatter
         IndentSize = 2,
         NewLine = "\n",
 #endif
-        // On net8.0 the indent is fixed at two spaces and the line ending is Environment.NewLine: "\n" on Linux
-        // and macOS (where ExportKit's output is pinned by golden files), "\r\n" on Windows. JSON readers do not
-        // care, but byte-identical output across operating systems needs net9.0 or later.
+        // On net8.0 the indent is fixed at two spaces and the line ending is Environment.NewLine ("\r\n" on Windows):
+        // CreateWriter drops the CR bytes there, so the bytes are the same on every operating system.
     };
 
     public ExportFormat Format => ExportFormat.Json;
+
+    /// <summary>A writer with the shared layout; on net8.0 its output loses CR bytes, so lines end with "\n" everywhere.</summary>
+    internal static Utf8JsonWriter CreateWriter(Stream destination) =>
+#if NET9_0_OR_GREATER
+        new(destination, WriterOptions);
+#else
+        new(new CarriageReturnFilterStream(destination), WriterOptions);
+#endif
 
     public async Task WriteAsync(ExportBundle bundle, Stream destination, CancellationToken cancellationToken)
     {
@@ -37,7 +44,7 @@ internal sealed class JsonExportFormatter : IExportFormatter
             throw new ArgumentException("The destination stream cannot be written to: pass a writable stream.", nameof(destination));
         }
 
-        var writer = new Utf8JsonWriter(destination, WriterOptions);
+        var writer = CreateWriter(destination);
         await using (writer.ConfigureAwait(false))
         {
             writer.WriteStartObject();
