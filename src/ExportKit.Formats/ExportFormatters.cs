@@ -63,15 +63,23 @@ public static class ExportFormatters
             throw new ArgumentOutOfRangeException(nameof(options), level, $"ZipExportOptions.CompressionLevel is {level}, which is not a CompressionLevel: use Optimal, Fastest, NoCompression or SmallestSize.");
         }
 
-        return new Zip.ZipExportFormatter(BuiltInParts(), level);
+        foreach (var (option, formatter, expected) in new[] { ("Json", options?.Json, ExportFormat.Json), ("Csv", options?.Csv, ExportFormat.Csv), ("Html", options?.Html, ExportFormat.Html) })
+        {
+            if (formatter is not null && !formatter.Format.Equals(expected))
+            {
+                throw new ArgumentException($"ZipExportOptions.{option} writes '{formatter.Format}', not '{expected}': give a {expected} formatter, or null for the built-in one.", nameof(options));
+            }
+        }
+
+        return new Zip.ZipExportFormatter(Parts(options), level);
     }
 
     /// <summary>The files of the built-in ZIP: an extension and the formatter that writes it.</summary>
-    internal static IEnumerable<(string Extension, IExportFormatter Formatter)> BuiltInParts()
+    internal static IEnumerable<(string Extension, IExportFormatter Formatter)> Parts(ZipExportOptions? options)
     {
-        yield return (".json", Json());
-        yield return (".csv", Csv());
-        yield return (".html", Html());
+        yield return (".json", options?.Json ?? Json());
+        yield return (".csv", options?.Csv ?? Csv());
+        yield return (".html", options?.Html ?? Html());
     }
 
     /// <summary>
@@ -86,7 +94,7 @@ public static class ExportFormatters
     {
         options ??= new AuditorPackageOptions();
         Formats.AuditorPackage.AuditorPackageOptionsValidation.ThrowIfInvalid(options);
-        return new AuditorPackage.AuditorPackageFormatter(Json(), Csv(), options);
+        return new AuditorPackage.AuditorPackageFormatter(options.Json ?? Json(), options.Csv ?? Csv(), options);
     }
 
     /// <summary>

@@ -15,4 +15,12 @@ public sealed class AuditorPackageOptions
     /// <see cref="CompressionLevel.NoCompression"/> gives byte-identical archives everywhere (the checksums inside are identical either way).
     /// </value>
     public CompressionLevel CompressionLevel { get; set; } = CompressionLevel.Optimal;
+
+    /// <summary>Gets or sets the formatter of each section's JSON file.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Json"/>. It must write <see cref="ExportFormat.Json"/>.</value>
+    public IExportFormatter? Json { get; set; }
+
+    /// <summary>Gets or sets the formatter of each section's CSV file (for example one with a byte-order mark).</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Csv"/> with default options. It must write <see cref="ExportFormat.Csv"/>.</value>
+    public IExportFormatter? Csv { get; set; }
 }

@@ -17,4 +17,16 @@ public sealed class ZipExportOptions
     /// </remarks>
     /// <value>The default value is <see cref="CompressionLevel.Optimal"/>.</value>
     public CompressionLevel CompressionLevel { get; set; } = CompressionLevel.Optimal;
+
+    /// <summary>Gets or sets the formatter of the archive's <c>{bundleId}.json</c> (for example one registered with other options).</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Json"/>. It must write <see cref="ExportFormat.Json"/>.</value>
+    public IExportFormatter? Json { get; set; }
+
+    /// <summary>Gets or sets the formatter of the archive's <c>{bundleId}.csv</c> (for example one with a byte-order mark).</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Csv"/> with default options. It must write <see cref="ExportFormat.Csv"/>.</value>
+    public IExportFormatter? Csv { get; set; }
+
+    /// <summary>Gets or sets the formatter of the archive's <c>{bundleId}.html</c> (for example one with the host's template).</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Html"/> with the embedded template. It must write <see cref="ExportFormat.Html"/>.</value>
+    public IExportFormatter? Html { get; set; }
 }

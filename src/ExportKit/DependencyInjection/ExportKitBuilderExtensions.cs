@@ -45,8 +45,8 @@ public static class ExportKitBuilderExtensions
 
     /// <summary>
     /// Adds a formatter instance; for a format already served, the last registration wins. The ZIP and auditor package
-    /// formatters build their inner JSON, CSV and HTML files with the built-in formatters and default options, whatever
-    /// is registered here.
+    /// formatters build their inner files with the formatters their options name (<c>ZipExportOptions.Csv</c>, …), the
+    /// built-in ones by default: register <c>ExportFormatters.Zip(new() { Csv = myCsv })</c> to use yours inside too.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="formatter">The formatter.</param>
