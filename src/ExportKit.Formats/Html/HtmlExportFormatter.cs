@@ -68,7 +68,7 @@ internal sealed class HtmlExportFormatter : IExportFormatter
         {
             if (++written > section.ItemCount)
             {
-                throw ItemCountMismatch(section, "more than");
+                throw SectionItemCount.Mismatch(section, "more than");
             }
 
             HtmlRowWriter.Append(rows, item);
@@ -82,13 +82,9 @@ internal sealed class HtmlExportFormatter : IExportFormatter
 
         if (written != section.ItemCount)
         {
-            throw ItemCountMismatch(section, string.Create(CultureInfo.InvariantCulture, $"only {written} of"));
+            throw SectionItemCount.Mismatch(section, string.Create(CultureInfo.InvariantCulture, $"only {written} of"));
         }
 
         await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
     }
-
-    private static InvalidOperationException ItemCountMismatch(ExportSection section, string yielded) => new(string.Create(
-        CultureInfo.InvariantCulture,
-        $"Section '{section.SectionId}' yielded {yielded} the {section.ItemCount} items it declares: its data source changed between the counting pass and the writing pass. Export again."));
 }

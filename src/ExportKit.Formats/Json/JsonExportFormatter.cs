@@ -82,7 +82,7 @@ internal sealed class JsonExportFormatter : IExportFormatter
         {
             if (++written > section.ItemCount)
             {
-                throw ItemCountMismatch(section, "more than");
+                throw SectionItemCount.Mismatch(section, "more than");
             }
 
             JsonItemWriter.Write(writer, item);
@@ -94,13 +94,10 @@ internal sealed class JsonExportFormatter : IExportFormatter
 
         if (written != section.ItemCount)
         {
-            throw ItemCountMismatch(section, FormattableString.Invariant($"only {written} of"));
+            throw SectionItemCount.Mismatch(section, FormattableString.Invariant($"only {written} of"));
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
-
-    private static InvalidOperationException ItemCountMismatch(ExportSection section, string yielded) => new(FormattableString.Invariant(
-        $"Section '{section.SectionId}' yielded {yielded} the {section.ItemCount} items it declares: its data source changed between the counting pass and the writing pass. Export again."));
 }

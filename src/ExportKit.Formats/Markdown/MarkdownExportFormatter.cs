@@ -63,7 +63,7 @@ internal sealed class MarkdownExportFormatter : IExportFormatter
         {
             if (shown == section.ItemCount)
             {
-                throw ItemCountMismatch(section, "more than");
+                throw SectionItemCount.Mismatch(section, "more than");
             }
 
             MarkdownItemWriter.Append(text, item);
@@ -75,7 +75,7 @@ internal sealed class MarkdownExportFormatter : IExportFormatter
 
         if (shown < Math.Min(MaxItemsPerSection, section.ItemCount))
         {
-            throw ItemCountMismatch(section, string.Create(CultureInfo.InvariantCulture, $"only {shown} of"));
+            throw SectionItemCount.Mismatch(section, string.Create(CultureInfo.InvariantCulture, $"only {shown} of"));
         }
 
         var remaining = section.ItemCount - shown;
@@ -90,8 +90,4 @@ internal sealed class MarkdownExportFormatter : IExportFormatter
 
         text.Append("---\n\n");
     }
-
-    private static InvalidOperationException ItemCountMismatch(ExportSection section, string yielded) => new(string.Create(
-        CultureInfo.InvariantCulture,
-        $"Section '{section.SectionId}' yielded {yielded} the {section.ItemCount} items it declares: its data source changed between the counting pass and the writing pass. Export again."));
 }
