@@ -141,7 +141,7 @@ public sealed class ExportEngineBuilder
             timeProvider,
             ids,
             // A copy: the built engine must not change if this builder's options object is touched later.
-            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays }),
+            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays, StalePartialFileAge = options.StalePartialFileAge }),
             registry ?? new InMemoryExportRegistry(),
             auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()));
     }

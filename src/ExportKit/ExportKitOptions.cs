@@ -6,4 +6,12 @@ public sealed class ExportKitOptions
     /// <summary>Gets or sets how many days an export covers when its query gives no time range.</summary>
     /// <value>The default value is 30; it must be from 1 to 90 so that a default export never needs <c>export:long-range</c>.</value>
     public int DefaultTimeRangeDays { get; set; } = 30;
+
+    /// <summary>
+    /// Gets or sets how old a hidden partial file of an export to a directory must be before the next export to that
+    /// directory removes it. Partial files are left behind only by a process that was killed while exporting; one that
+    /// a running export still holds is never removed, whatever its age.
+    /// </summary>
+    /// <value>The default value is one hour; it must be positive.</value>
+    public TimeSpan StalePartialFileAge { get; set; } = TimeSpan.FromHours(1);
 }

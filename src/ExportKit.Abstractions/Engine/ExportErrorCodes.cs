@@ -32,4 +32,19 @@ public static class ExportErrorCodes
 
     /// <summary>The export was cancelled.</summary>
     public const string Cancelled = "cancelled";
+
+    /// <summary>
+    /// The destination failed: it could not be opened, written (a full disk, a read-only file system, a closed stream)
+    /// or the written bytes could not be put in place under their final name. Nothing was kept or recorded.
+    /// </summary>
+    public const string StorageFailed = "storage-failed";
+
+    /// <summary>
+    /// A store refused the export's bookkeeping — the export log, the export registry (an export id that already names
+    /// other bytes) or the audit trail. The written bytes were removed; the message says what is already recorded.
+    /// </summary>
+    public const string RecordFailed = "record-failed";
+
+    /// <summary>A policy rule threw instead of deciding; nothing was exported.</summary>
+    public const string PolicyFailed = "policy-failed";
 }

@@ -1,13 +1,17 @@
 using ExportKit.Builder;
+using ExportKit.Engine.Destinations;
 using Microsoft.Extensions.Options;
 
 namespace ExportKit.Engine;
 
 /// <summary>
 /// The five steps of an export: policy, bundle assembly, format conversion, logging, result. Nothing reaches a
-/// formatter without an allowing policy decision, and every attempt leaves a log entry.
+/// formatter without an allowing policy decision, every attempt leaves a log entry, and an export is recorded only
+/// once its bytes are in place (<see cref="ExportEngine"/>'s bookkeeping is in <c>ExportEngine.Bookkeeping.cs</c>).
+/// No expected failure — a source, a formatter, the destination, a store, cancellation — escapes as an exception:
+/// each is a failed <see cref="ExportResult"/> with a stable code.
 /// </summary>
-internal sealed class ExportEngine : IExportEngine
+internal sealed partial class ExportEngine : IExportEngine
 {
     private const string Anonymous = "anonymous";
 
@@ -49,11 +53,7 @@ internal sealed class ExportEngine : IExportEngine
         traceability = new ExportTraceability(registry, auditTrail);
     }
 
-    public Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default) =>
-        ExportAsync(query, principal, destination, storagePath: null, cancellationToken);
-
-    /// <summary>Runs an export that the caller stores as a file: <paramref name="storagePath"/> maps the file name to the path recorded in the registry.</summary>
-    internal async Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, Func<string, string>? storagePath, CancellationToken cancellationToken)
+    public Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(destination);
@@ -62,37 +62,15 @@ internal sealed class ExportEngine : IExportEngine
             throw new ArgumentException("The destination stream is not writable; pass a stream opened for writing.", nameof(destination));
         }
 
-        var attempt = new Attempt(query, principal, query.QueryId ?? ids.NewId("qry"), time.GetTimestamp(), storagePath);
-        var timeRange = query.TimeRange ?? ExportTimeRange.LastDays(time.GetUtcNow(), options.DefaultTimeRangeDays);
+        return RunAsync(query, principal, () => new StreamDestination(destination), cancellationToken);
+    }
 
-        var definition = categories.Find(query.Category);
-        if (definition is null)
-        {
-            return await FailAsync(attempt, ExportErrorCodes.UnknownCategory, UnknownCategoryMessage(query.Category), null, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!formatters.TryGetValue(query.Format, out var formatter))
-        {
-            return await FailAsync(attempt, ExportErrorCodes.UnknownFormat, UnknownFormatMessage(query.Format), null, cancellationToken).ConfigureAwait(false);
-        }
-
-        // The log, the registry, the audit trail and the bundle name the requester: it must be who asks.
-        if (principal is not null && !string.Equals(query.RequestedBy, principal.UserId, StringComparison.Ordinal))
-        {
-            return await FailAsync(attempt, ExportErrorCodes.RequesterMismatch, $"The query is requested by '{query.RequestedBy}' but the principal is '{principal.UserId}': a query's RequestedBy must be the principal's user id.", null, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Step 1: policy. The decision is logged whatever it is.
-        var decision = policy.Evaluate(query, principal, timeRange);
-        attempt = attempt with { Decision = decision };
-        await AppendAsync(DecisionEntry(attempt, decision)).ConfigureAwait(false);
-        if (!decision.Allowed)
-        {
-            return await FailAsync(attempt, ExportErrorCodes.PolicyDenied, "Export denied by policy: " + decision.Reason, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Steps 2 to 5: assemble, format, log, result.
-        return await RunAsync(attempt, definition, formatter, timeRange, destination, cancellationToken).ConfigureAwait(false);
+    /// <summary>Runs an export into a file of <paramref name="directory"/> (see <see cref="DirectoryDestination"/>).</summary>
+    public Task<ExportResult> ExportToDirectoryAsync(ExportQuery query, ExportPrincipal? principal, string directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return RunAsync(query, principal, () => DirectoryDestination.Open(directory, options.StalePartialFileAge), cancellationToken);
     }
 
     public async Task RecordDownloadAsync(ExportDownload download, CancellationToken cancellationToken = default)
@@ -118,143 +96,111 @@ internal sealed class ExportEngine : IExportEngine
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ExportResult> RunAsync(Attempt attempt, ExportCategoryDefinition definition, IExportFormatter formatter, ExportTimeRange timeRange, Stream destination, CancellationToken cancellationToken)
+    private async Task<ExportResult> RunAsync(ExportQuery query, ExportPrincipal? principal, Func<ExportDestination> openDestination, CancellationToken cancellationToken)
     {
-        // Only an export appended to the end of a seekable stream can be measured by reading back and cut back on failure;
-        // one written over existing bytes is hashed as it is written, and what it overwrote cannot be restored.
-        var start = destination.CanSeek && destination.Position == destination.Length ? destination.Position : -1;
-        BuiltBundle built;
-        string sha256;
-        long size;
+        var attempt = new Attempt(query, principal, query.QueryId ?? ids.NewId("qry"), time.GetTimestamp());
+        var timeRange = query.TimeRange ?? ExportTimeRange.LastDays(time.GetUtcNow(), options.DefaultTimeRangeDays);
+
+        var definition = categories.Find(query.Category);
+        if (definition is null)
+        {
+            return await FailAsync(attempt, ExportErrorCodes.UnknownCategory, UnknownCategoryMessage(query.Category)).ConfigureAwait(false);
+        }
+
+        if (!formatters.TryGetValue(query.Format, out var formatter))
+        {
+            return await FailAsync(attempt, ExportErrorCodes.UnknownFormat, UnknownFormatMessage(query.Format)).ConfigureAwait(false);
+        }
+
+        // The log, the registry, the audit trail and the bundle name the requester: it must be who asks.
+        if (principal is not null && !string.Equals(query.RequestedBy, principal.UserId, StringComparison.Ordinal))
+        {
+            return await FailAsync(attempt, ExportErrorCodes.RequesterMismatch, $"The query is requested by '{query.RequestedBy}' but the principal is '{principal.UserId}': a query's RequestedBy must be the principal's user id.").ConfigureAwait(false);
+        }
+
+        // Step 1: policy. The decision is logged whatever it is, and nothing is exported unless it is on record.
+        PolicyDecision decision;
         try
         {
-            built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), cancellationToken).ConfigureAwait(false);
-            (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, start, cancellationToken).ConfigureAwait(false);
+            decision = policy.Evaluate(query, principal, timeRange);
         }
         catch (Exception ex)
         {
-            // A failed export leaves nothing behind in a stream that can be cut back.
-            if (start >= 0)
-            {
-                TryCutBack(destination, start);
-            }
-
-            var (code, message) = Classify(ex, cancellationToken);
-            return await FailAsync(attempt, code, message, ex.GetType().FullName, CancellationToken.None).ConfigureAwait(false);
+            return await FailAsync(attempt, ExportErrorCodes.PolicyFailed, $"A policy rule threw {ex.GetType().Name}: {ex.Message} Nothing was exported; fix the rule.", ex.GetType().FullName).ConfigureAwait(false);
         }
 
-        return await SucceedAsync(attempt, built, size, sha256, cancellationToken).ConfigureAwait(false);
-    }
+        attempt = attempt with { Decision = decision };
+        if (await TryAppendAsync(DecisionEntry(attempt, decision)).ConfigureAwait(false) is { } unlogged)
+        {
+            return await FailAsync(attempt, ExportErrorCodes.RecordFailed, $"The policy decision could not be written to the export log ({unlogged}); nothing was exported.").ConfigureAwait(false);
+        }
 
-    // Named after the execution, not the content: two exports of the same content differ in their export id and time,
-    // and one must never overwrite the file another's registry record points to.
-    private static string FileName(ExportBundle bundle) => bundle.ExportId + bundle.Format.Extension;
+        if (!decision.Allowed)
+        {
+            return await FailAsync(attempt, ExportErrorCodes.PolicyDenied, "Export denied by policy: " + decision.Reason).ConfigureAwait(false);
+        }
 
-    private static void TryCutBack(Stream destination, long length)
-    {
+        // Steps 2 to 5: assemble and format into the destination, put the bytes in place, record, result.
+        ExportDestination destination;
         try
         {
-            destination.SetLength(length);
+            destination = openDestination();
         }
-        catch (NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            // A fixed-size stream cannot shrink; the failure is still logged and reported.
+            return await FailAsync(attempt, ExportErrorCodes.StorageFailed, $"The destination could not be opened for writing: {ex.Message}", ex.GetType().FullName).ConfigureAwait(false);
         }
+
+        await using (destination.ConfigureAwait(false))
+        {
+            return await WriteAndRecordAsync(attempt, definition, formatter, timeRange, destination, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ExportResult> WriteAndRecordAsync(Attempt attempt, ExportCategoryDefinition definition, IExportFormatter formatter, ExportTimeRange timeRange, ExportDestination destination, CancellationToken cancellationToken)
+    {
+        BuiltBundle built;
+        long size;
+        string sha256;
+        try
+        {
+            built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), cancellationToken).ConfigureAwait(false);
+            (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var (code, message) = Classify(ex, cancellationToken);
+            return await DiscardAndFailAsync(attempt, destination, code, message, ex).ConfigureAwait(false);
+        }
+
+        return await CommitAsync(attempt, built, size, sha256, destination).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Writes and measures the output. A stream that can seek and be read is written directly — ZIP formats then need
-    /// no temporary file — and hashed by reading the written bytes back (it was at its end, so they are all that follows
-    /// <paramref name="start"/>); any other is hashed as it is written.
+    /// Writes and measures the output. A destination that can seek and be read is written directly — ZIP formats then
+    /// need no temporary file — and hashed by reading the written bytes back (it was at its end, so they are all that
+    /// follows its start); any other is hashed as it is written.
     /// </summary>
-    private static async Task<(long Size, string Sha256)> WriteAsync(IExportFormatter formatter, ExportBundle bundle, Stream destination, long start, CancellationToken cancellationToken)
+    private static async Task<(long Size, string Sha256)> WriteAsync(IExportFormatter formatter, ExportBundle bundle, ExportDestination destination, CancellationToken cancellationToken)
     {
-        if (start >= 0 && destination.CanRead)
+        var stream = destination.Stream;
+        if (destination.Start >= 0 && stream.CanRead)
         {
-            await formatter.WriteAsync(bundle, destination, cancellationToken).ConfigureAwait(false);
-            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var end = destination.Position;
-            destination.Position = start;
+            await formatter.WriteAsync(bundle, stream, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var end = stream.Position;
+            stream.Position = destination.Start;
             using var readBack = new HashingStream(Stream.Null);
-            await destination.CopyToAsync(readBack, cancellationToken).ConfigureAwait(false);
-            destination.Position = end;
-            return (end - start, readBack.FinishHash());
+            await stream.CopyToAsync(readBack, cancellationToken).ConfigureAwait(false);
+            stream.Position = end;
+            return (end - destination.Start, readBack.FinishHash());
         }
 
-        using var output = new HashingStream(destination);
+        using var output = new HashingStream(stream);
         await formatter.WriteAsync(bundle, output, cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return (output.BytesWritten, output.FinishHash());
     }
-
-    private async Task<ExportResult> SucceedAsync(Attempt attempt, BuiltBundle built, long size, string sha256, CancellationToken cancellationToken)
-    {
-        var bundle = built.Bundle;
-        await AppendAsync(
-            new ExportGeneratedEntry
-            {
-                Timestamp = time.GetUtcNow(),
-                TenantId = attempt.Query.Scope.TenantId,
-                FacilityId = attempt.Query.Scope.FacilityId,
-                ExportId = bundle.ExportId,
-                BundleId = bundle.BundleId,
-                Category = bundle.Category.Value,
-                Format = bundle.Format.Value,
-                SectionsGenerated = bundle.Sections.Count,
-                ItemsIncluded = bundle.Metadata.TotalItems,
-                SizeBytes = size,
-                GenerationTimeMs = (long)time.GetElapsedTime(attempt.Started).TotalMilliseconds,
-                RecordsDropped = built.RecordsDropped,
-                GeneratedBy = attempt.Query.RequestedBy,
-            }).ConfigureAwait(false);
-        await traceability.RecordAsync(attempt.Query, bundle, size, sha256, attempt.StoragePath?.Invoke(FileName(bundle))).ConfigureAwait(false);
-
-        return new ExportResult
-        {
-            QueryId = attempt.QueryId,
-            Policy = attempt.Decision,
-            ExportId = bundle.ExportId,
-            BundleId = bundle.BundleId,
-            FileName = FileName(bundle),
-            Format = bundle.Format,
-            SizeBytes = size,
-            Sha256 = sha256,
-            Bundle = bundle,
-            RecordsDropped = built.RecordsDropped,
-        };
-    }
-
-    private async Task<ExportResult> FailAsync(Attempt attempt, string code, string message, string? details, CancellationToken cancellationToken)
-    {
-        await AppendAsync(
-            new ExportErrorEntry
-            {
-                Timestamp = time.GetUtcNow(),
-                TenantId = attempt.Query.Scope.TenantId,
-                FacilityId = attempt.Query.Scope.FacilityId,
-                QueryId = attempt.QueryId,
-                ErrorCode = code,
-                Message = message,
-                Details = details,
-                RequestedBy = attempt.Principal?.UserId ?? Anonymous,
-            }).ConfigureAwait(false);
-
-        return new ExportResult { QueryId = attempt.QueryId, Policy = attempt.Decision, Format = attempt.Query.Format, ErrorCode = code, ErrorMessage = message };
-    }
-
-    private PolicyDecisionEntry DecisionEntry(Attempt attempt, PolicyDecision decision) => new()
-    {
-        Timestamp = time.GetUtcNow(),
-        TenantId = attempt.Query.Scope.TenantId,
-        FacilityId = attempt.Query.Scope.FacilityId,
-        FederationId = attempt.Query.Scope.FederationId,
-        QueryId = attempt.QueryId,
-        Decision = decision,
-        RequestedBy = attempt.Principal?.UserId ?? Anonymous,
-    };
-
-    // Log entries are written even when the export is cancelled: every decision and every failure is on record.
-    private ValueTask AppendAsync(ExportLogEntry entry) => log.AppendAsync(entry, CancellationToken.None);
 
     private string UnknownCategoryMessage(ExportCategory category) =>
         $"Unknown export category '{category}'. Known categories: {string.Join(", ", categories.Categories.Select(c => c.Value).Order(StringComparer.Ordinal))}. Register a definition with AddCategory to add one.";
@@ -262,15 +208,38 @@ internal sealed class ExportEngine : IExportEngine
     private string UnknownFormatMessage(ExportFormat format) =>
         $"No formatter is registered for format '{format}'. Registered formats: {string.Join(", ", formatters.Keys.Select(f => f.Value).Order(StringComparer.Ordinal))}. Register one with AddFormatter.";
 
-    private static (string Code, string Message) Classify(Exception exception, CancellationToken cancellationToken) => exception switch
+    private static (string Code, string Message) Classify(Exception exception, CancellationToken cancellationToken)
     {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => (ExportErrorCodes.Cancelled, "The export was cancelled; nothing was written."),
-        OperationCanceledException => (ExportErrorCodes.Cancelled, $"An operation inside the export was cancelled ({exception.Message}); nothing was written."),
-        ExportException export => (export.ErrorCode, export.Message),
-        _ => (ExportErrorCodes.FormatFailed, $"Writing format failed: {exception.Message}"),
-    };
+        if (Find<DestinationFailedException>(exception) is { } destination)
+        {
+            return (ExportErrorCodes.StorageFailed, $"Writing to the destination failed: {destination.Message}");
+        }
 
-    private sealed record Attempt(ExportQuery Query, ExportPrincipal? Principal, string QueryId, long Started, Func<string, string>? StoragePath)
+        return exception switch
+        {
+            OperationCanceledException when cancellationToken.IsCancellationRequested => (ExportErrorCodes.Cancelled, "The export was cancelled; nothing was written."),
+            OperationCanceledException => (ExportErrorCodes.Cancelled, $"An operation inside the export was cancelled ({exception.Message}); nothing was written."),
+            ExportException export => (export.ErrorCode, export.Message),
+            _ => (ExportErrorCodes.FormatFailed, $"Writing format failed: {exception.Message}"),
+        };
+    }
+
+    // Formatters and the libraries under them wrap exceptions (CsvHelper's WriterException, aggregate exceptions).
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Attempt(ExportQuery Query, ExportPrincipal? Principal, string QueryId, long Started)
     {
         public PolicyDecision? Decision { get; init; }
     }

@@ -13,6 +13,11 @@ internal sealed class ExportKitOptionsValidator : IValidateOptions<ExportKitOpti
             failures.Add(FormattableString.Invariant($"ExportKitOptions.DefaultTimeRangeDays is {options.DefaultTimeRangeDays}; it must be from 1 to 90 (a default export must not need export:long-range)."));
         }
 
+        if (options.StalePartialFileAge <= TimeSpan.Zero)
+        {
+            failures.Add(FormattableString.Invariant($"ExportKitOptions.StalePartialFileAge is {options.StalePartialFileAge}; it must be positive (for example TimeSpan.FromHours(1))."));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

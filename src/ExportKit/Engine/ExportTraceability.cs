@@ -6,6 +6,23 @@ namespace ExportKit.Engine;
 /// </summary>
 internal sealed class ExportTraceability(IExportRegistry registry, IAuditTrail auditTrail)
 {
+    /// <summary>
+    /// Says why the registry would refuse this export — its export id already names other bytes — or
+    /// <see langword="null"/> when the id is free or names exactly these bytes (a reproducible export repeated).
+    /// </summary>
+    public async Task<string?> FindConflictAsync(ExportBundle bundle, long size, string sha256)
+    {
+        var existing = await registry.FindAsync(bundle.Scope.TenantId, bundle.ExportId, CancellationToken.None).ConfigureAwait(false);
+        if (existing is null || (existing.SizeBytes == size && string.Equals(existing.Sha256, sha256, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return $"The export id '{bundle.ExportId}' is already recorded for another file (sha256 {existing.Sha256}, {existing.SizeBytes} bytes); nothing was recorded or kept. Export ids must be unique per export: check the IExportIdGenerator.";
+    }
+
+    /// <summary>Records the export in the registry, then in the audit trail.</summary>
+    /// <exception cref="TraceabilityException">A store refused; the message says which, and what is already recorded.</exception>
     public async Task RecordAsync(ExportQuery query, ExportBundle bundle, long size, string sha256, string? storagePath)
     {
         var record = new ExportRecord
@@ -24,30 +41,45 @@ internal sealed class ExportTraceability(IExportRegistry registry, IAuditTrail a
             CreatedBy = query.RequestedBy,
         };
 
-        // Not cancellable: the file exists, so its record must too.
-        await registry.AddAsync(record, CancellationToken.None).ConfigureAwait(false);
-        await auditTrail.RecordAsync(
-            new AuditEventDraft
-            {
-                EventType = AuditEventTypes.ExportGenerated(bundle.Format),
-                TenantId = record.TenantId,
-                ActorType = AuditActorType.User,
-                UserId = record.CreatedBy,
-                ResourceType = "export",
-                ResourceId = record.ExportId,
-                Context = new
-                {
-                    exportId = record.ExportId,
-                    bundleId = record.BundleId,
-                    runId = record.RunId,
-                    category = record.Category,
-                    format = record.Format,
-                    sections = record.Sections,
-                    storagePath = record.StoragePath,
-                    sizeBytes = record.SizeBytes,
-                    sha256 = record.Sha256,
-                },
-            },
-            CancellationToken.None).ConfigureAwait(false);
+        // Not cancellable: the bytes are in place, so their records must be written or the bytes removed.
+        try
+        {
+            await registry.AddAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new TraceabilityException($"The export registry refused export {record.ExportId} ({ex.GetType().Name}: {ex.Message}); nothing was recorded and the file was removed.", ex);
+        }
+
+        try
+        {
+            await auditTrail.RecordAsync(GeneratedEvent(record, bundle.Format), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new TraceabilityException($"The audit trail refused the {AuditEventTypes.ExportGenerated(bundle.Format)} event of export {record.ExportId} ({ex.GetType().Name}: {ex.Message}); the file was removed, and its registry record (append-only) remains.", ex);
+        }
     }
+
+    private static AuditEventDraft GeneratedEvent(ExportRecord record, ExportFormat format) => new()
+    {
+        EventType = AuditEventTypes.ExportGenerated(format),
+        TenantId = record.TenantId,
+        ActorType = AuditActorType.User,
+        UserId = record.CreatedBy,
+        ResourceType = "export",
+        ResourceId = record.ExportId,
+        Context = new
+        {
+            exportId = record.ExportId,
+            bundleId = record.BundleId,
+            runId = record.RunId,
+            category = record.Category,
+            format = record.Format,
+            sections = record.Sections,
+            storagePath = record.StoragePath,
+            sizeBytes = record.SizeBytes,
+            sha256 = record.Sha256,
+        },
+    };
 }
