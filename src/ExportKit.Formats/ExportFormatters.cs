@@ -71,7 +71,7 @@ public static class ExportFormatters
             }
         }
 
-        return new Zip.ZipExportFormatter(Parts(options), level);
+        return new Zip.ZipExportFormatter(Parts(options), level, options?.TemporaryDirectory);
     }
 
     /// <summary>The files of the built-in ZIP: an extension and the formatter that writes it.</summary>

@@ -14,7 +14,7 @@ namespace ExportKit.Formats.AuditorPackage;
 /// ZIP entries must come in ordinal order, and in a bag that puts <c>bag-info.txt</c> and <c>bagit.txt</c> before
 /// <c>data/</c> (then <c>manifest-sha256.txt</c>, then <c>tagmanifest-sha256.txt</c>). <c>bag-info.txt</c> holds
 /// <c>Payload-Oxum</c>, the payload's total size, which is known only once the payload is written. The payload is
-/// therefore staged first: each file streams once through a hashing pass-through stream into a temporary file, which
+/// therefore staged first: each file streams once through a hashing pass-through stream into a private temporary file, which
 /// gives its SHA-256 and size; then the archive is written in order, copying each file from the staging file into its
 /// entry, with the small tag files made from those numbers.
 /// </para>
@@ -31,6 +31,7 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
     private readonly IExportFormatter csv;
     private readonly string sourceOrganization;
     private readonly CompressionLevel compressionLevel;
+    private readonly string? temporaryDirectory;
 
     public AuditorPackageFormatter(IExportFormatter json, IExportFormatter csv, AuditorPackageOptions options)
     {
@@ -43,6 +44,7 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
         this.csv = csv;
         sourceOrganization = options.SourceOrganization;
         compressionLevel = options.CompressionLevel;
+        temporaryDirectory = options.TemporaryDirectory;
     }
 
     public ExportFormat Format => ExportFormat.AuditorPackage;
@@ -57,7 +59,7 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
         }
 
         var layout = PackageLayout.For(bundle);
-        var staging = PayloadStaging.Create();
+        var staging = PayloadStaging.Create(temporaryDirectory);
         await using (staging.ConfigureAwait(false))
         {
             await StagePayloadAsync(bundle, layout, staging, cancellationToken).ConfigureAwait(false);
@@ -68,7 +70,7 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
             var manifest = BagTagFiles.Utf8(BagTagFiles.Manifest(payload.Select(f => ("data/" + f.Path, f.Sha256))));
             var tagManifest = BagTagFiles.Utf8(BagTagFiles.Manifest([
                 (BagTagFiles.BagInfoName, Sha256(bagInfo)), (BagTagFiles.DeclarationName, Sha256(declaration)), (BagTagFiles.ManifestName, Sha256(manifest))]));
-            await DeterministicZipArchive.WriteAsync(destination, compressionLevel, async (zip, ct) =>
+            await DeterministicZipArchive.WriteAsync(destination, compressionLevel, temporaryDirectory, async (zip, ct) =>
             {
                 await zip.AddAsync(root + BagTagFiles.BagInfoName, Bytes(bagInfo), ct).ConfigureAwait(false);
                 await zip.AddAsync(root + BagTagFiles.DeclarationName, Bytes(declaration), ct).ConfigureAwait(false);

@@ -23,4 +23,12 @@ public sealed class AuditorPackageOptions
     /// <summary>Gets or sets the formatter of each section's CSV file (for example one with a byte-order mark).</summary>
     /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Csv"/> with default options. It must write <see cref="ExportFormat.Csv"/>.</value>
     public IExportFormatter? Csv { get; set; }
+
+    /// <summary>
+    /// Gets or sets the directory the payload (every file of <c>data/</c>, uncompressed) and, for a stream that cannot seek, the archive is staged in. Staging files are private to the process: created new with
+    /// owner-only permissions (0600 on Unix), deleted when the export ends, whatever its outcome; ones a killed process
+    /// left behind are removed by the next process that stages in the same directory.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the system's temporary directory (<c>$TMPDIR</c> or <c>/tmp</c>).</value>
+    public string? TemporaryDirectory { get; set; }
 }

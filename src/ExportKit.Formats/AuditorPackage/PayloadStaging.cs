@@ -4,7 +4,7 @@ using ExportKit.Formats.BagIt;
 namespace ExportKit.Formats.AuditorPackage;
 
 /// <summary>
-/// Keeps the payload files, one after another, in a temporary file (deleted on close), hashing and counting each as it
+/// Keeps the payload files, one after another, in a private temporary file (deleted on close), hashing and counting each as it
 /// is written. Memory holds one copy buffer, whatever the payload's size.
 /// </summary>
 internal sealed class PayloadStaging : IAsyncDisposable
@@ -17,11 +17,9 @@ internal sealed class PayloadStaging : IAsyncDisposable
     /// <summary>Gets the staged files, sorted ordinally by path.</summary>
     public IReadOnlyList<StagedFile> Files => [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
 
-    public static PayloadStaging Create()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "exportkit-payload-" + Guid.NewGuid().ToString("N") + ".tmp");
-        return new PayloadStaging(new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous));
-    }
+    /// <summary>Creates the staging file, private to this process (see <see cref="Staging.PrivateTemporaryFile"/>).</summary>
+    /// <param name="directory">Where; the system's temporary directory when <see langword="null"/>.</param>
+    public static PayloadStaging Create(string? directory) => new(Staging.PrivateTemporaryFile.Create(directory, "payload"));
 
     /// <summary>Stages one payload file, written by <paramref name="write"/> through a hashing pass-through stream.</summary>
     public async Task AddAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)

@@ -28,9 +28,9 @@ internal sealed class DeterministicZipArchive : IDisposable
 
     /// <summary>
     /// Builds an archive and writes it to <paramref name="destination"/>. A stream that cannot seek gets the archive
-    /// (or one already holding other bytes) through a temporary file (deleted on close), so that its bytes are always the same.
+    /// (or one already holding other bytes) through a private temporary file in <paramref name="temporaryDirectory"/> (deleted on close), so that its bytes are always the same.
     /// </summary>
-    public static async Task WriteAsync(Stream destination, CompressionLevel level, Func<DeterministicZipArchive, CancellationToken, Task> build, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream destination, CompressionLevel level, string? temporaryDirectory, Func<DeterministicZipArchive, CancellationToken, Task> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(build);
@@ -41,8 +41,7 @@ internal sealed class DeterministicZipArchive : IDisposable
             return;
         }
 
-        var path = Path.Combine(Path.GetTempPath(), "exportkit-" + Guid.NewGuid().ToString("N") + ".zip");
-        var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var buffer = Staging.PrivateTemporaryFile.Create(temporaryDirectory, "zip");
         await using (buffer.ConfigureAwait(false))
         {
             await BuildAsync(buffer, level, build, cancellationToken).ConfigureAwait(false);

@@ -11,8 +11,9 @@ internal sealed class ZipExportFormatter : IExportFormatter
 {
     private readonly (string Extension, IExportFormatter Formatter)[] parts;
     private readonly CompressionLevel level;
+    private readonly string? temporaryDirectory;
 
-    public ZipExportFormatter(IEnumerable<(string Extension, IExportFormatter Formatter)> parts, CompressionLevel level)
+    public ZipExportFormatter(IEnumerable<(string Extension, IExportFormatter Formatter)> parts, CompressionLevel level, string? temporaryDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         this.parts = [.. parts];
@@ -31,6 +32,7 @@ internal sealed class ZipExportFormatter : IExportFormatter
         }
 
         this.level = level;
+        this.temporaryDirectory = temporaryDirectory;
     }
 
     public ExportFormat Format => ExportFormat.Zip;
@@ -56,7 +58,7 @@ internal sealed class ZipExportFormatter : IExportFormatter
             throw new ArgumentException($"Bundle id '{bundle.BundleId}' names a file of the ZIP twice ({string.Join(", ", files)}): use a content-derived bundle id such as 'bnd_…'.", nameof(bundle));
         }
 
-        await DeterministicZipArchive.WriteAsync(destination, level, async (zip, ct) =>
+        await DeterministicZipArchive.WriteAsync(destination, level, temporaryDirectory, async (zip, ct) =>
         {
             foreach (var (name, formatter) in entries)
             {

@@ -29,4 +29,12 @@ public sealed class ZipExportOptions
     /// <summary>Gets or sets the formatter of the archive's <c>{bundleId}.html</c> (for example one with the host's template).</summary>
     /// <value>The default value is <see langword="null"/>: <see cref="ExportFormatters.Html"/> with the embedded template. It must write <see cref="ExportFormat.Html"/>.</value>
     public IExportFormatter? Html { get; set; }
+
+    /// <summary>
+    /// Gets or sets the directory an archive written to a stream that cannot seek (or after other bytes) is staged in. Staging files are private to the process: created new with
+    /// owner-only permissions (0600 on Unix), deleted when the export ends, whatever its outcome; ones a killed process
+    /// left behind are removed by the next process that stages in the same directory.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the system's temporary directory (<c>$TMPDIR</c> or <c>/tmp</c>).</value>
+    public string? TemporaryDirectory { get; set; }
 }

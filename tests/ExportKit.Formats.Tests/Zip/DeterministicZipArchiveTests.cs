@@ -44,7 +44,7 @@ public sealed class DeterministicZipArchiveTests
     {
         using var stream = new MemoryStream();
         var error = await Assert.ThrowsAsync<ArgumentException>(() => DeterministicZipArchive.WriteAsync(
-            stream, CompressionLevel.NoCompression, (zip, ct) => zip.AddAsync(name, (_, _) => Task.CompletedTask, ct), CancellationToken.None));
+            stream, CompressionLevel.NoCompression, null, (zip, ct) => zip.AddAsync(name, (_, _) => Task.CompletedTask, ct), CancellationToken.None));
         Assert.Contains("not a safe ZIP entry name", error.Message, StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class DeterministicZipArchiveTests
     public async Task Entries_out_of_ordinal_order_are_refused()
     {
         using var stream = new MemoryStream();
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => DeterministicZipArchive.WriteAsync(stream, CompressionLevel.NoCompression, async (zip, ct) =>
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => DeterministicZipArchive.WriteAsync(stream, CompressionLevel.NoCompression, null, async (zip, ct) =>
         {
             await zip.AddAsync("b.txt", (_, _) => Task.CompletedTask, ct);
             await zip.AddAsync("a.txt", (_, _) => Task.CompletedTask, ct);
@@ -61,7 +61,7 @@ public sealed class DeterministicZipArchiveTests
     }
 
     private static Task WriteSampleAsync(Stream destination, CompressionLevel level) =>
-        DeterministicZipArchive.WriteAsync(destination, level, async (zip, ct) =>
+        DeterministicZipArchive.WriteAsync(destination, level, null, async (zip, ct) =>
         {
             await zip.AddAsync("a.txt", (s, c) => s.WriteAsync(Encoding.UTF8.GetBytes("first"), c).AsTask(), ct);
             await zip.AddAsync("b/c.txt", (s, c) => s.WriteAsync(Encoding.UTF8.GetBytes("second"), c).AsTask(), ct);

@@ -1,0 +1,142 @@
+using ExportKit.Formats.Staging;
+using ExportKit.Formats.Tests.AuditorPackage;
+
+namespace ExportKit.Formats.Tests.Staging;
+
+/// <summary>
+/// Issue "every promise holds under attack", temp files: the auditor package staged its whole payload in $TMPDIR with
+/// mode 0644, readable by every user of a shared /tmp, and left it there when the process was killed.
+/// </summary>
+public sealed class TemporaryFileTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "exportkit-staging-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void A_staging_file_is_owner_only_and_deleted_when_closed()
+    {
+        string path;
+        using (var file = PrivateTemporaryFile.Create(directory, "payload"))
+        {
+            path = file.Name;
+            Assert.StartsWith(directory, path, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Files_a_killed_process_left_are_removed_but_held_and_foreign_files_are_kept()
+    {
+        Directory.CreateDirectory(directory);
+        var stale = Path.Combine(directory, "exportkit-payload-" + new string('a', 32) + ".tmp");
+        var legacy = Path.Combine(directory, "exportkit-" + new string('b', 32) + ".zip");
+        var foreign = Path.Combine(directory, "exportkit-notes.tmp");
+        File.WriteAllText(stale, "payload of a killed process");
+        File.WriteAllText(legacy, "zip of a killed process");
+        File.WriteAllText(foreign, "a host's file");
+        var held = Path.Combine(directory, "exportkit-payload-" + new string('c', 32) + ".tmp");
+        using var running = new FileStream(held, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+
+        var removed = PrivateTemporaryFile.RemoveStale(directory);
+
+        Assert.Equal(2, removed);
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(legacy));
+        Assert.True(File.Exists(foreign));
+        Assert.True(File.Exists(held), "A file a running export holds is never removed.");
+    }
+
+    [Fact]
+    public async Task The_auditor_package_stages_in_the_configured_directory_privately_and_leaves_nothing()
+    {
+        var seen = new List<(string Name, UnixFileMode Mode)>();
+        var csv = new ObservingCsvFormatter(() =>
+        {
+            foreach (var file in Directory.GetFiles(directory))
+            {
+                seen.Add((Path.GetFileName(file), OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(file)));
+            }
+        });
+        var formatter = ExportFormatters.AuditorPackage(new AuditorPackageOptions { Csv = csv, TemporaryDirectory = directory });
+
+        using var output = new MemoryStream();
+        await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack"), output, CancellationToken.None);
+
+        var (name, mode) = Assert.Single(seen.DistinctBy(s => s.Name));
+        Assert.StartsWith("exportkit-payload-", name, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+        }
+
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public async Task A_failing_package_leaves_no_staging_file()
+    {
+        var formatter = ExportFormatters.AuditorPackage(new AuditorPackageOptions { Csv = new ObservingCsvFormatter(() => throw new IOException("source lost")), TemporaryDirectory = directory });
+
+        await Assert.ThrowsAsync<IOException>(() => formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack"), new MemoryStream(), CancellationToken.None));
+
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public async Task A_zip_for_a_stream_that_cannot_seek_is_staged_privately_and_removed()
+    {
+        var formatter = ExportFormatters.Zip(new ZipExportOptions { TemporaryDirectory = directory });
+        using var sink = new MemoryStream();
+
+        await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack") with { Format = ExportFormat.Zip }, new WriteOnlyStream(sink), CancellationToken.None);
+
+        Assert.True(sink.Length > 0);
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private sealed class ObservingCsvFormatter(Action observe) : IExportFormatter
+    {
+        public ExportFormat Format => ExportFormat.Csv;
+
+        public Task WriteAsync(ExportBundle bundle, Stream destination, CancellationToken cancellationToken)
+        {
+            observe();
+            return destination.WriteAsync("id\r\n"u8.ToArray(), cancellationToken).AsTask();
+        }
+    }
+
+    private sealed class WriteOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
