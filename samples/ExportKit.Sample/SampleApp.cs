@@ -30,6 +30,39 @@ internal static class SampleApp
             output.WriteLine($"Database: {Path.GetFullPath(parse.GetValue(SampleOptions.Database)!)}");
         }
 
-        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        return InvokeAsync(parse, output, error, cancellationToken);
+    }
+
+    // A sample a newcomer runs must never answer with a stack trace: every error is one line naming what went wrong, exit 1.
+    private static async Task<int> InvokeAsync(ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"Error: {OneLine(ex)}");
+            return 1;
+        }
+    }
+
+    private static string OneLine(Exception exception)
+    {
+        var message = exception.Message;
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (!message.Contains(inner.Message, StringComparison.Ordinal))
+            {
+                message += " (" + inner.Message + ")";
+            }
+        }
+
+        return message.ReplaceLineEndings(" ");
     }
 }

@@ -47,7 +47,7 @@ internal static class ExportCommand
                 FederationId = parse.GetValue(UserFederation),
             };
 
-            using var services = SampleHost.Create(now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System, now is { } n ? new ClockDerivedIds(n) : null, parse.GetValue(SampleOptions.Database)!);
+            using var services = SampleHost.Create(now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System, now is { } n ? new ClockDerivedIds(n, Describe(query, principal)) : null, parse.GetValue(SampleOptions.Database)!);
             var engine = services.GetRequiredService<IExportEngine>();
             var directory = Path.GetFullPath(parse.GetValue(SampleOptions.Out)!);
             var result = await engine.ExportToDirectoryAsync(query, principal, directory, cancellationToken);
@@ -59,6 +59,21 @@ internal static class ExportCommand
             return Failed;
         }
     }
+
+    // Everything that makes two exports different: with --now, the export id is derived from it.
+    private static string Describe(ExportQuery query, ExportPrincipal principal) => string.Join(
+        '|',
+        query.Category.Value,
+        query.Format.Value,
+        query.Scope.TenantId,
+        query.Scope.FacilityId,
+        query.Scope.FederationId,
+        query.TimeRange is { } range ? ExportValues.FormatInstant(range.Start) + "/" + ExportValues.FormatInstant(range.End) : "default",
+        principal.UserId,
+        principal.TenantId,
+        principal.FederationId,
+        string.Join(',', principal.Roles.Order(StringComparer.Ordinal)),
+        string.Join(',', principal.Permissions.Order(StringComparer.Ordinal)));
 
     private static ExportQuery BuildQuery(ParseResult parse)
     {

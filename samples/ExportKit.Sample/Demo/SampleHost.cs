@@ -11,6 +11,8 @@ internal static class SampleHost
 
     public static ServiceProvider Create(TimeProvider clock, IExportIdGenerator? ids, string databasePath)
     {
+        // SQLite creates the database file, not the folders above it.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         var services = new ServiceCollection();
 
         // Registered before AddExportKit: ExportKit only adds what the host has not (TryAdd).
