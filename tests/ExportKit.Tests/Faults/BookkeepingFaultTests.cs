@@ -144,6 +144,19 @@ public sealed class BookkeepingFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cleanup_that_fails_too_is_reported_in_the_one_error_entry_not_thrown()
+    {
+        var log = new InMemoryExportLogStore();
+        using var disk = new FullDiskStream(capacity: 600, failTruncation: true);
+
+        var result = await Engine(log, registry).ExportAsync(Query(), TestEngine.Admin(), disk);
+
+        Assert.Equal(ExportErrorCodes.StorageFailed, result.ErrorCode);
+        Assert.Contains("could not be cut back", result.ErrorMessage, StringComparison.Ordinal);
+        await AssertOneDecisionAndOneErrorAsync(log, ExportErrorCodes.StorageFailed);
+    }
+
+    [Fact]
     public async Task A_full_forward_only_stream_is_a_storage_failure()
     {
         var log = new InMemoryExportLogStore();

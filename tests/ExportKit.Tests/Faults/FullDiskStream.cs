@@ -1,8 +1,18 @@
 namespace ExportKit.Tests.Faults;
 
 /// <summary>A seekable stream that holds <paramref name="capacity"/> bytes and then fails every write as a full disk does.</summary>
-internal sealed class FullDiskStream(long capacity) : MemoryStream
+internal sealed class FullDiskStream(long capacity, bool failTruncation = false) : MemoryStream
 {
+    public override void SetLength(long value)
+    {
+        if (failTruncation)
+        {
+            throw new IOException("Input/output error");
+        }
+
+        base.SetLength(value);
+    }
+
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         Check(buffer.Length);
