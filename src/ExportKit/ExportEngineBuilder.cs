@@ -2,6 +2,7 @@ using ExportKit.Audit;
 using ExportKit.Builder;
 using ExportKit.Engine;
 using ExportKit.Policy;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ExportKit;
@@ -25,6 +26,7 @@ public sealed class ExportEngineBuilder
     private IExportLogStore? logStore;
     private IExportRegistry? registry;
     private IAuditTrail? auditTrail;
+    private ILoggerFactory? loggerFactory;
     private bool built;
 
     /// <summary>Adds a data source (one per phase).</summary>
@@ -102,6 +104,17 @@ public sealed class ExportEngineBuilder
         return this;
     }
 
+    /// <summary>Sets where the engine logs its decisions, failures and cleanup; nowhere by default.</summary>
+    /// <param name="factory">The host's logger factory.</param>
+    /// <returns>This builder.</returns>
+    public ExportEngineBuilder UseLoggerFactory(ILoggerFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ThrowIfBuilt();
+        loggerFactory = factory;
+        return this;
+    }
+
     /// <summary>Configures the engine's options.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>This builder.</returns>
@@ -143,7 +156,8 @@ public sealed class ExportEngineBuilder
             // A copy: the built engine must not change if this builder's options object is touched later.
             Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays, StalePartialFileAge = options.StalePartialFileAge }),
             registry ?? new InMemoryExportRegistry(),
-            auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()));
+            auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()),
+            loggerFactory?.CreateLogger<ExportEngine>());
     }
 
     private ExportEngineBuilder Add<T>(List<T> list, T item)

@@ -1,5 +1,9 @@
+using System.Diagnostics;
 using ExportKit.Builder;
 using ExportKit.Engine.Destinations;
+using ExportKit.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ExportKit.Engine;
@@ -24,6 +28,7 @@ internal sealed partial class ExportEngine : IExportEngine
     private readonly IExportIdGenerator ids;
     private readonly ExportKitOptions options;
     private readonly ExportTraceability traceability;
+    private readonly ILogger logger;
 
     public ExportEngine(
         ExportCategoryRegistry categories,
@@ -35,7 +40,8 @@ internal sealed partial class ExportEngine : IExportEngine
         IExportIdGenerator ids,
         IOptions<ExportKitOptions> options,
         IExportRegistry registry,
-        IAuditTrail auditTrail)
+        IAuditTrail auditTrail,
+        ILogger<ExportEngine>? logger = null)
     {
         this.categories = categories;
         foreach (var formatter in formatters)
@@ -51,6 +57,7 @@ internal sealed partial class ExportEngine : IExportEngine
         this.ids = ids;
         this.options = options.Value;
         traceability = new ExportTraceability(registry, auditTrail);
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     public Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default)
@@ -62,7 +69,7 @@ internal sealed partial class ExportEngine : IExportEngine
             throw new ArgumentException("The destination stream is not writable; pass a stream opened for writing.", nameof(destination));
         }
 
-        return RunAsync(query, principal, () => new StreamDestination(destination), cancellationToken);
+        return ObserveAsync(query, principal, () => new StreamDestination(destination), cancellationToken);
     }
 
     /// <summary>Runs an export into a file of <paramref name="directory"/> (see <see cref="DirectoryDestination"/>).</summary>
@@ -70,7 +77,7 @@ internal sealed partial class ExportEngine : IExportEngine
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        return RunAsync(query, principal, () => DirectoryDestination.Open(directory, options.StalePartialFileAge), cancellationToken);
+        return ObserveAsync(query, principal, () => OpenDirectory(directory), cancellationToken);
     }
 
     public async Task RecordDownloadAsync(ExportDownload download, CancellationToken cancellationToken = default)
@@ -94,6 +101,30 @@ internal sealed partial class ExportEngine : IExportEngine
                 DownloadedBy = download.DownloadedBy,
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    private DirectoryDestination OpenDirectory(string directory)
+    {
+        var destination = DirectoryDestination.Open(directory, options.StalePartialFileAge);
+        if (destination.StaleFilesRemoved > 0)
+        {
+            ExportEngineLog.StalePartialFilesRemoved(logger, destination.StaleFilesRemoved, destination.Directory);
+        }
+
+        return destination;
+    }
+
+    private async Task<ExportResult> ObserveAsync(ExportQuery query, ExportPrincipal? principal, Func<ExportDestination> openDestination, CancellationToken cancellationToken)
+    {
+        // Durations are real time, not the (possibly stopped) TimeProvider the bytes depend on.
+        var started = Stopwatch.GetTimestamp();
+        using var activity = ExportInstrumentation.ActivitySource.StartActivity("export " + query.Category.Value);
+        activity?.SetTag(ExportInstrumentation.CategoryTag, query.Category.Value);
+        activity?.SetTag(ExportInstrumentation.FormatTag, query.Format.Value);
+        activity?.SetTag(ExportInstrumentation.TenantTag, query.Scope.TenantId);
+        var result = await RunAsync(query, principal, openDestination, cancellationToken).ConfigureAwait(false);
+        ExportObservation.Record(logger, activity, query, principal, result, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     private async Task<ExportResult> RunAsync(ExportQuery query, ExportPrincipal? principal, Func<ExportDestination> openDestination, CancellationToken cancellationToken)
@@ -123,6 +154,7 @@ internal sealed partial class ExportEngine : IExportEngine
         try
         {
             decision = policy.Evaluate(query, principal, timeRange);
+            Activity.Current?.AddEvent(new ActivityEvent("policy.decided", tags: new ActivityTagsCollection { ["exportkit.policy.allowed"] = decision.Allowed, ["exportkit.policy.reason"] = decision.Reason }));
         }
         catch (Exception ex)
         {
@@ -165,7 +197,9 @@ internal sealed partial class ExportEngine : IExportEngine
         try
         {
             built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), cancellationToken).ConfigureAwait(false);
+            Activity.Current?.AddEvent(new ActivityEvent("bundle.assembled", tags: new ActivityTagsCollection { ["exportkit.sections"] = built.Bundle.Sections.Count, ["exportkit.items"] = built.Bundle.Metadata.TotalItems }));
             (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, cancellationToken).ConfigureAwait(false);
+            Activity.Current?.AddEvent(new ActivityEvent("export.written", tags: new ActivityTagsCollection { ["exportkit.bytes"] = size }));
         }
         catch (Exception ex)
         {

@@ -9,7 +9,6 @@ namespace ExportKit.Engine.Destinations;
 /// </summary>
 internal sealed class DirectoryDestination : ExportDestination
 {
-    private readonly string directory;
     private readonly string partial;
     private readonly FileStream file;
     private string? placed;
@@ -17,7 +16,7 @@ internal sealed class DirectoryDestination : ExportDestination
 
     private DirectoryDestination(string directory, string partial, FileStream file)
     {
-        this.directory = directory;
+        Directory = directory;
         this.partial = partial;
         this.file = file;
         Stream = new GuardedStream(file);
@@ -25,7 +24,13 @@ internal sealed class DirectoryDestination : ExportDestination
 
     public override Stream Stream { get; }
 
+    /// <summary>Gets the full path of the directory.</summary>
+    public string Directory { get; }
+
     public override long Start => 0;
+
+    /// <summary>Gets how many stale partial files <see cref="Open"/> removed from the directory.</summary>
+    public int StaleFilesRemoved { get; private init; }
 
     /// <summary>Creates the directory when missing, removes stale partial files, and opens a new partial file.</summary>
     /// <exception cref="IOException">The directory or the file cannot be created.</exception>
@@ -33,16 +38,16 @@ internal sealed class DirectoryDestination : ExportDestination
     public static DirectoryDestination Open(string directory, TimeSpan stalePartialFileAge)
     {
         var full = Path.GetFullPath(directory);
-        Directory.CreateDirectory(full);
-        PartialFiles.RemoveStale(full, stalePartialFileAge);
+        System.IO.Directory.CreateDirectory(full);
+        var removed = PartialFiles.RemoveStale(full, stalePartialFileAge);
         var partial = Path.Combine(full, PartialFiles.NewName());
         var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
-        return new DirectoryDestination(full, partial, file);
+        return new DirectoryDestination(full, partial, file) { StaleFilesRemoved = removed };
     }
 
     public override async ValueTask<string?> PlaceAsync(string fileName, CancellationToken cancellationToken)
     {
-        var final = Path.Combine(directory, fileName);
+        var final = Path.Combine(Directory, fileName);
         try
         {
             await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
