@@ -5,7 +5,7 @@ namespace ExportKit.Formats.Tests.Html;
 
 public sealed class HtmlExportFormatterEscapingTests
 {
-    public static TheoryData<string> Payloads => [.. HostileData.HtmlPayloads, .. HostileData.MarkdownPayloads];
+    public static TheoryData<string> Payloads => [.. HostileData.HtmlPayloads, .. HostileData.MarkdownPayloads, .. HostileData.LineBreakPayloads];
 
     [Theory]
     [MemberData(nameof(Payloads))]
