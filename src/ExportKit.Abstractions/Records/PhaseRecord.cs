@@ -6,6 +6,9 @@ namespace ExportKit;
 /// </summary>
 public abstract record PhaseRecord
 {
+    private const string TenantIdField = "tenantId";
+    private const string FacilityIdField = "facilityId";
+
     /// <summary>Gets the tenant the record belongs to.</summary>
     public required string TenantId { get; init; }
 
@@ -32,12 +35,25 @@ public abstract record PhaseRecord
 
     /// <summary>Gets the record's fields in the order the specification declares them, then its tenant and facility.</summary>
     /// <returns>The fields.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="AddFields"/> added a field named <c>tenantId</c> or <c>facilityId</c>, which ExportKit adds itself: a
+    /// name is never written twice, and never silently renamed either.
+    /// </exception>
     public IReadOnlyList<ExportField> GetFields()
     {
         var fields = new List<ExportField>(12);
         AddFields(fields);
-        fields.Add(new("tenantId", TenantId));
-        fields.Add(new("facilityId", FacilityId));
+        foreach (var field in fields)
+        {
+            if (field.Name is TenantIdField or FacilityIdField)
+            {
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"Record '{RecordId}' of phase {Phase.Number} ({Phase.Key}) adds a field named '{field.Name}', which ExportKit adds to every record from its {(field.Name == TenantIdField ? nameof(TenantId) : nameof(FacilityId))}: give the field another name."));
+            }
+        }
+
+        fields.Add(new(TenantIdField, TenantId));
+        fields.Add(new(FacilityIdField, FacilityId));
         return fields;
     }
 

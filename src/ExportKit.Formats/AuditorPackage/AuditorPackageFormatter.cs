@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using ExportKit.Formats.BagIt;
+using ExportKit.Formats.Text;
 using ExportKit.Formats.Zip;
 
 namespace ExportKit.Formats.AuditorPackage;
@@ -102,12 +103,14 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
         await staging.AddAsync(PackageLayout.IndexPath, BagTagFiles.Utf8(PackageIndexPage.Render(bundle, layout, readme)), cancellationToken).ConfigureAwait(false);
     }
 
+    // One line per tag: values from data go through LineText, so a NEL or U+2028 in a title cannot start a line a
+    // reader would take as another tag.
     private IEnumerable<KeyValuePair<string, string>> BagInfoFields(ExportBundle bundle, IReadOnlyList<StagedFile> payload) =>
     [
-        new("Source-Organization", sourceOrganization),
+        new("Source-Organization", LineText.OneLine(sourceOrganization)),
         new("Bagging-Date", bundle.Metadata.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        new("External-Identifier", bundle.BundleId),
-        new("External-Description", bundle.Title),
+        new("External-Identifier", LineText.OneLine(bundle.BundleId)),
+        new("External-Description", LineText.OneLine(bundle.Title)),
         new("Payload-Oxum", string.Create(CultureInfo.InvariantCulture, $"{payload.Sum(f => f.Length)}.{payload.Count}")),
     ];
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using ExportKit.Formats.Text;
 
 namespace ExportKit.Formats.AuditorPackage;
 
@@ -13,9 +14,9 @@ internal static class AuditorPackageOptionsValidation
         {
             failures.Add("AuditorPackageOptions.SourceOrganization is blank; give the organisation that makes the packages (it is written to bag-info.txt).");
         }
-        else if (options.SourceOrganization.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        else if (LineText.HasBreaking(options.SourceOrganization))
         {
-            failures.Add("AuditorPackageOptions.SourceOrganization contains a line break; bag-info.txt values are single lines.");
+            failures.Add("AuditorPackageOptions.SourceOrganization contains a line break or another control character (CR, LF, VT, FF, NEL, U+2028, U+2029, a C0 or C1 control); bag-info.txt values are single lines.");
         }
 
         if (!Enum.IsDefined(options.CompressionLevel))

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using ExportKit.Formats.BagIt;
+using ExportKit.Formats.Html;
+using ExportKit.Formats.Text;
 using Markdig;
 
 namespace ExportKit.Formats.AuditorPackage;
@@ -16,7 +18,9 @@ internal static class PackageIndexPage
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(WebUtility.HtmlEncode(bundle.Title)).Append(": auditor package</title>\n");
+        html.Append("<title>");
+        HtmlText.Append(html, LineText.OneLine(bundle.Title));
+        html.Append(": auditor package</title>\n");
         html.Append("<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}</style>\n");
         html.Append("</head>\n<body>\n<nav>\n<h2>Files</h2>\n<ul>\n");
         foreach (var path in layout.PayloadPaths.Where(p => p != PackageLayout.IndexPath))

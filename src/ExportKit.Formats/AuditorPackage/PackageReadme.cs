@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ExportKit.Formats.BagIt;
+using ExportKit.Formats.Markdown;
 
 namespace ExportKit.Formats.AuditorPackage;
 

@@ -26,6 +26,7 @@ internal static class CsvDetails
 
     private static void AppendFields(StringBuilder builder, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
     {
+        FieldNames.ThrowIfDuplicate(item, fields, path);
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0)

@@ -1,10 +1,12 @@
+using ExportKit.Formats.Text;
 using Scriban.Runtime;
 
 namespace ExportKit.Formats.Html;
 
 /// <summary>
 /// Builds what the template sees: the bundle's header, sections and metadata with snake_case names, every string
-/// cleaned (<see cref="HtmlText.Clean"/>) but not encoded, instants as UTC ISO-8601 strings. A section's
+/// cleaned (<see cref="HtmlText.Clean"/>) but not encoded, and every one except the descriptions on one line
+/// (<see cref="LineText.OneLine"/>: a template may put any of them in <c>&lt;title&gt;</c> or an attribute), instants as UTC ISO-8601 strings. A section's
 /// <c>rows</c> is a marker that <see cref="HtmlTemplate"/> later replaces with the streamed rows.
 /// </summary>
 internal static class HtmlPageModel
@@ -19,15 +21,15 @@ internal static class HtmlPageModel
 
         var model = new ScriptObject
         {
-            ["bundle_id"] = HtmlText.Clean(bundle.BundleId),
-            ["export_id"] = HtmlText.Clean(bundle.ExportId),
-            ["title"] = HtmlText.Clean(bundle.Title),
+            ["bundle_id"] = Line(bundle.BundleId),
+            ["export_id"] = Line(bundle.ExportId),
+            ["title"] = Line(bundle.Title),
             ["description"] = HtmlText.Clean(bundle.Description),
-            ["category"] = bundle.Category.Value,
-            ["format"] = bundle.Format.Value,
+            ["category"] = Line(bundle.Category.Value),
+            ["format"] = Line(bundle.Format.Value),
             ["scope"] = new ScriptObject
             {
-                ["tenant_id"] = HtmlText.Clean(bundle.Scope.TenantId),
+                ["tenant_id"] = Line(bundle.Scope.TenantId),
                 ["facility_id"] = CleanOrNull(bundle.Scope.FacilityId),
                 ["federation_id"] = CleanOrNull(bundle.Scope.FederationId),
             },
@@ -43,11 +45,11 @@ internal static class HtmlPageModel
     private static ScriptObject Section(ExportSection section, int number, string rows) => new()
     {
         ["number"] = number,
-        ["section_id"] = HtmlText.Clean(section.SectionId),
-        ["title"] = HtmlText.Clean(section.Title),
+        ["section_id"] = Line(section.SectionId),
+        ["title"] = Line(section.Title),
         ["description"] = HtmlText.Clean(section.Description),
-        ["data_source"] = HtmlText.Clean(section.DataSource),
-        ["summary"] = HtmlText.Clean(section.Summary.Text),
+        ["data_source"] = Line(section.DataSource),
+        ["summary"] = Line(section.Summary.Text),
         ["by_severity"] = Counts(section.Summary.BySeverity),
         ["by_status"] = Counts(section.Summary.ByStatus),
         ["item_count"] = section.ItemCount,
@@ -58,8 +60,8 @@ internal static class HtmlPageModel
     private static ScriptObject Metadata(ExportMetadata metadata) => new()
     {
         ["generated_at"] = ExportValues.FormatInstant(metadata.GeneratedAt),
-        ["generated_by"] = HtmlText.Clean(metadata.GeneratedBy),
-        ["format"] = metadata.Format.Value,
+        ["generated_by"] = Line(metadata.GeneratedBy),
+        ["format"] = Line(metadata.Format.Value),
         ["total_sections"] = metadata.TotalSections,
         ["total_items"] = metadata.TotalItems,
         ["estimated_size_bytes"] = metadata.EstimatedSizeBytes,
@@ -80,7 +82,7 @@ internal static class HtmlPageModel
         var array = new ScriptArray(values.Count);
         foreach (var value in values)
         {
-            array.Add(HtmlText.Clean(value));
+            array.Add(Line(value));
         }
 
         return array;
@@ -91,11 +93,14 @@ internal static class HtmlPageModel
         var array = new ScriptArray(counts.Count);
         foreach (var count in counts)
         {
-            array.Add(new ScriptObject { ["key"] = HtmlText.Clean(count.Key), ["count"] = count.Count });
+            array.Add(new ScriptObject { ["key"] = Line(count.Key), ["count"] = count.Count });
         }
 
         return array;
     }
 
-    private static string? CleanOrNull(string? value) => value is null ? null : HtmlText.Clean(value);
+    private static string? CleanOrNull(string? value) => value is null ? null : Line(value);
+
+    // A one-line value: the title (also the page's <title>), ids, scope, data sources, summaries.
+    private static string Line(string? value) => HtmlText.Clean(LineText.OneLine(value));
 }

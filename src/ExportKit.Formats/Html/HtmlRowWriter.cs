@@ -34,6 +34,7 @@ internal static class HtmlRowWriter
 
     private static void AppendFields(StringBuilder builder, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
     {
+        FieldNames.ThrowIfDuplicate(item, fields, path);
         builder.Append("<dl class=\"details\">");
         for (var index = 0; index < fields.Count; index++)
         {

@@ -33,6 +33,7 @@ internal static class JsonItemWriter
 
     private static void WriteObject(Utf8JsonWriter writer, ExportItem item, IReadOnlyList<ExportField> fields, string? path)
     {
+        FieldNames.ThrowIfDuplicate(item, fields, path);
         writer.WriteStartObject();
 
         // Indexed, not foreach: enumerating an IReadOnlyList through the interface allocates an enumerator per item.

@@ -22,6 +22,7 @@ internal static class MarkdownItemWriter
 
     private static void AppendFields(StringBuilder builder, ExportItem item, IReadOnlyList<ExportField> fields, string? path, int indent)
     {
+        FieldNames.ThrowIfDuplicate(item, fields, path);
         foreach (var field in fields)
         {
             var fieldPath = path is null ? field.Name : path + "." + field.Name;

@@ -1,10 +1,13 @@
 using System.Text;
+using ExportKit.Formats.Text;
 
 namespace ExportKit.Formats.Markdown;
 
 /// <summary>
-/// Escapes data for CommonMark so that it reads as plain text wherever the formatter puts it: at the start of a
-/// line, in a heading, inside emphasis or after a list label.
+/// The one Markdown escaper of ExportKit, used by the Markdown formatter and by the auditor package's README (and so
+/// its Markdig-rendered index page). Data escaped here reads as plain text wherever it is put: at the start of a line,
+/// in a heading, a table cell, inside emphasis or after a list label, under CommonMark and under Markdig's and GitHub's
+/// extensions (autolinks, tables, footnotes, math and the rest).
 /// </summary>
 internal static class MarkdownText
 {
@@ -13,9 +16,9 @@ internal static class MarkdownText
 
     /// <summary>
     /// Appends the text with every ASCII punctuation character backslash-escaped (so it cannot open a link, an
-    /// image, raw HTML, an entity, a heading, emphasis, code, a list, a table cell or an autolink), control
-    /// characters and line breaks as spaces (so it stays on its line), and leading and trailing whitespace dropped
-    /// (so it cannot indent itself into a code block or end in a hard line break).
+    /// image, raw HTML, an entity, a heading, emphasis, code, a list, a quote, a table cell or an autolink), breaking
+    /// characters as spaces (<see cref="LineText"/>: so it stays on its line), and leading and trailing whitespace
+    /// dropped (so it cannot indent itself into a code block or a continuation, nor end in a hard line break).
     /// </summary>
     public static void Append(StringBuilder builder, string? text)
     {
@@ -42,18 +45,12 @@ internal static class MarkdownText
             {
                 builder.Append('\\').Append(c);
             }
-            else if (char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                builder.Append(' ');
-            }
             else
             {
-                builder.Append(c);
+                builder.Append(LineText.IsBreaking(c) ? ' ' : c);
             }
         }
     }
-
-    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
 
     /// <summary>Returns the escaped text (see <see cref="Append"/>).</summary>
     public static string Escape(string? text)
@@ -62,4 +59,16 @@ internal static class MarkdownText
         Append(builder, text);
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Formats an id or a path as inline code, on one line (<see cref="LineText"/>). A backtick would end the span, so
+    /// it becomes an apostrophe. A pipe would end a table cell even inside code, and Markdig keeps the backslash of an
+    /// escaped one, so text with a pipe, like blank text, is written escaped (<see cref="Escape"/>) instead of as code.
+    /// </summary>
+    public static string Code(string? text) => string.IsNullOrWhiteSpace(text) || text.Contains('|', StringComparison.Ordinal)
+        ? Escape(text)
+        : "`" + LineText.OneLine(text).Replace('`', '\'') + "`";
+
+    // Whitespace (a space, a tab, U+3000 …) and breaking characters: none may start or end the text.
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || LineText.IsBreaking(c);
 }

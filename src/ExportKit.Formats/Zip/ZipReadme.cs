@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using ExportKit.Formats.Text;
 
 namespace ExportKit.Formats.Zip;
 
 /// <summary>
 /// Writes <c>README.txt</c>: the bundle's metadata as plain text, one fact per line, <c>\n</c> line endings,
-/// invariant culture, UTF-8 without a byte order mark. Control characters in text (a line break in a title, say)
-/// become spaces, so data cannot add lines of its own.
+/// invariant culture, UTF-8 without a byte order mark. Every value taken from data goes through
+/// <see cref="LineText.OneLine"/> (a line break, NEL, U+2028 or another control becomes a space), so data cannot add
+/// lines of its own: the file always has the same fixed lines, plus one per section and per data source.
 /// </summary>
 internal static class ZipReadme
 {
@@ -20,8 +22,8 @@ internal static class ZipReadme
         Line(text, string.Empty);
         Line(text, "Bundle ID: " + OneLine(bundle.BundleId));
         Line(text, "Export ID: " + OneLine(bundle.ExportId));
-        Line(text, "Category: " + bundle.Category.Value);
-        Line(text, "Format: " + bundle.Format.Value);
+        Line(text, "Category: " + OneLine(bundle.Category.Value));
+        Line(text, "Format: " + OneLine(bundle.Format.Value));
         Line(text, "Tenant: " + OneLine(bundle.Scope.TenantId));
         Line(text, "Facility: " + (bundle.Scope.FacilityId is { } facility ? OneLine(facility) : "(all)"));
         Line(text, "Federation: " + (bundle.Scope.FederationId is { } federation ? OneLine(federation) : "(none)"));
@@ -53,6 +55,5 @@ internal static class ZipReadme
     private static string Items(long count) =>
         count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " item" : " items");
 
-    private static string OneLine(string text) =>
-        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]) : text;
+    private static string OneLine(string text) => LineText.OneLine(text);
 }

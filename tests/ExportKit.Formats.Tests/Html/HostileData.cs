@@ -54,6 +54,28 @@ internal static class HostileData
         "a\n# heading after a newline\n- list after a newline",
     ];
 
+    /// <summary>
+    /// Line-break attacks: a leading space or tab (which would indent text into a Markdown block), and every character
+    /// some reader takes as the end of a line (CR, LF, VT, FF, NEL, U+2028, U+2029) or acts on (CSI U+009B), each
+    /// followed by text that would forge a line of README.txt, bag-info.txt or a Markdown heading.
+    /// </summary>
+    public static readonly string[] LineBreakPayloads =
+    [
+        " # Forged heading",
+        "   # Forged heading",
+        "\t# Forged heading",
+        "    indented after spaces",
+        "x\u2028Tenant: evil",
+        "x\u2029# Forged heading",
+        "x\u0085Tenant: evil",
+        "x\u009B2J Tenant: evil",
+        "x\rTenant: evil",
+        "x\nTenant: evil",
+        "x\u000BTenant: evil",
+        "x\u000CTenant: evil",
+        "x\r\n# Forged heading\n\u2028 # Another",
+    ];
+
     /// <summary>A bundle in which every piece of data (except the content-derived bundle id and the category) is <paramref name="payload"/>.</summary>
     public static ExportBundle Everywhere(string payload, ExportFormat format)
     {

@@ -1,4 +1,5 @@
 using ExportKit.Formats.Tests.Html;
+using ExportKit.Formats.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -10,7 +11,7 @@ public sealed class MarkdownExportFormatterEscapingTests
 {
     private const string Benign = "plain words";
 
-    public static TheoryData<string> Payloads => [.. HostileData.MarkdownPayloads, .. HostileData.HtmlPayloads];
+    public static TheoryData<string> Payloads => [.. HostileData.MarkdownPayloads, .. HostileData.HtmlPayloads, .. HostileData.LineBreakPayloads];
 
     [Theory]
     [MemberData(nameof(Payloads))]
@@ -47,7 +48,7 @@ public sealed class MarkdownExportFormatterEscapingTests
     {
         var text = await MarkdownOutput.WriteTextAsync(HostileData.Everywhere(payload, ExportFormat.Markdown));
 
-        var shown = new string([.. payload.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
+        var shown = LineText.OneLine(payload).Trim();
         var document = Markdig.Markdown.Parse(text, MarkdownOutput.Extended);
         var blocksShowingIt = document.Descendants<LeafBlock>().Count(b => MarkdownOutput.TextOf(b.Inline).Contains(shown, StringComparison.Ordinal));
         // Title, metadata block, description, section title, description, data source, summary, item id, item type,

@@ -1,7 +1,7 @@
-using ExportKit.Formats.AuditorPackage;
+using ExportKit.Formats.Markdown;
 using Markdig;
 
-namespace ExportKit.Formats.Tests.AuditorPackage;
+namespace ExportKit.Formats.Tests.Markdown;
 
 public sealed class MarkdownTextTests
 {
@@ -24,9 +24,11 @@ public sealed class MarkdownTextTests
     }
 
     [Fact]
-    public void Plain_sentences_keep_their_punctuation_unescaped()
+    public void Plain_sentences_render_as_the_same_sentence()
     {
-        Assert.Equal("2 items. Severity: critical 1, low 1.", MarkdownText.Escape("2 items. Severity: critical 1, low 1."));
+        var pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+
+        Assert.Equal("<p>2 items. Severity: critical 1, low 1.</p>", Markdig.Markdown.ToHtml(MarkdownText.Escape("2 items. Severity: critical 1, low 1."), pipeline).TrimEnd('\n'));
     }
 
     [Fact]
