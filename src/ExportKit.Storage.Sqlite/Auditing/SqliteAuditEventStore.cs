@@ -72,6 +72,7 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="limit"/> is negative.</exception>
+    /// <exception cref="InvalidDataException">A matching row was changed outside ExportKit and is malformed; the message names its sequence, id and column.</exception>
     public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -94,6 +95,7 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="id"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">The row was changed outside ExportKit and is malformed; the message names its sequence, id and column.</exception>
     public async ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
