@@ -57,7 +57,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         var store = NewStore();
 
         Assert.Null(await store.GetLastAsync());
-        Assert.Empty(await store.ReadChainAsync().ToListAsync());
+        Assert.Empty(await store.ReadEventsAsync().ToListAsync());
         Assert.Empty(await Query(store, new AuditQuery("acme")));
         Assert.Null(await store.FindAsync("acme", "aud_0001"));
     }
@@ -68,7 +68,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         AuditEvent[] events = [AuditEvents.Sealed(1), AuditEvents.Full(2), AuditEvents.Sealed(3, tenant: "globex")];
         var store = await AppendAll(NewStore(), events);
 
-        var chain = await store.ReadChainAsync().ToListAsync();
+        var chain = await store.ReadEventsAsync().ToListAsync();
 
         Assert.Equal(3, chain.Count);
         for (var i = 0; i < events.Length; i++)
@@ -108,7 +108,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.False(await store.TryAppendAsync(rival));
         Assert.False(await store.TryAppendAsync(AuditEvents.Sealed(1, id: "aud_rival_1")));
 
-        var chain = await store.ReadChainAsync().ToListAsync();
+        var chain = await store.ReadEventsAsync().ToListAsync();
         Assert.Equal(["aud_0001", "aud_0002"], chain.Select(e => e.Id));
         Assert.Null(await store.FindAsync("acme", "aud_rival"));
     }
@@ -121,7 +121,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.TryAppendAsync(AuditEvents.Sealed(2, id: "aud_0001")).AsTask());
 
         Assert.Contains("aud_0001", error.Message, StringComparison.Ordinal);
-        Assert.Single(await store.ReadChainAsync().ToListAsync());
+        Assert.Single(await store.ReadEventsAsync().ToListAsync());
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
             }
         })));
 
-        var chain = await store.ReadChainAsync().ToListAsync();
+        var chain = await store.ReadEventsAsync().ToListAsync();
         Assert.Equal(Enumerable.Range(1, Tasks * PerTask).Select(i => (long)i), Sequences(chain));
         Assert.Equal(Tasks * PerTask, chain.Select(e => e.Id).Distinct().Count());
         var verification = await trails[0].VerifyAsync();

@@ -31,6 +31,43 @@ internal sealed class TempDatabase : IDisposable
         return command.ExecuteScalar();
     }
 
+    /// <summary>
+    /// Runs SQL as an attacker with the file would: the append-only triggers dropped and CHECK constraints ignored
+    /// (STRICT typing still holds), then the pool closed so that the stores read the result.
+    /// </summary>
+    public void ExecuteBehindTheApi(string sql)
+    {
+        using (var connection = Open())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                PRAGMA ignore_check_constraints = ON;
+                DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS exports_no_update; DROP TRIGGER IF EXISTS export_log_no_update;
+                {sql}
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        ClosePool();
+    }
+
+    /// <summary>Turns a STRICT table back into an ordinary one by rewriting its definition (<c>PRAGMA writable_schema</c>).</summary>
+    public void RemoveStrict(string table)
+    {
+        using (var connection = Open())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_schema SET sql = replace(sql, ') STRICT', ')') WHERE type = 'table' AND name = '{table}';
+                PRAGMA writable_schema = OFF;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        ClosePool();
+    }
+
     /// <summary>Closes the pooled connections, so that the next store really opens the file again.</summary>
     public void ClosePool()
     {

@@ -14,4 +14,11 @@ public enum AuditChainFailure
 
     /// <summary>Events are out of order: a sequence number repeats or goes back.</summary>
     OutOfOrder,
+
+    /// <summary>
+    /// An event's row is malformed: a value has the wrong type or shape (a severity that is not one of the four names,
+    /// a tenant id stored as bytes, an unreadable timestamp or JSON), so the tenant-scoped queries would not see the
+    /// event as it was recorded, or not at all.
+    /// </summary>
+    Malformed,
 }

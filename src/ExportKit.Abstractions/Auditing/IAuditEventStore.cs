@@ -26,10 +26,14 @@ public interface IAuditEventStore
     /// <returns>The events.</returns>
     IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the whole chain, every tenant, in sequence order (for verification).</summary>
+    /// <summary>
+    /// Reads the whole chain, every tenant, in sequence order (for verification). Each row is decoded exactly as
+    /// <see cref="QueryAsync"/> and <see cref="FindAsync"/> decode and compare it; a row they would not see as recorded
+    /// (a value of the wrong type or shape) is returned as <see cref="AuditChainRow.Malformed"/>, never thrown.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The events.</returns>
-    IAsyncEnumerable<AuditEvent> ReadChainAsync(CancellationToken cancellationToken = default);
+    /// <returns>The rows.</returns>
+    IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Finds one event of a tenant by id.</summary>
     /// <param name="tenantId">The tenant.</param>

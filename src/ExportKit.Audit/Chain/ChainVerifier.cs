@@ -7,7 +7,9 @@ namespace ExportKit.Audit;
 /// or goes back (out of order), a sequence gap or a previous hash that does not match the event before (missing), or
 /// content that no longer matches its hash (changed). Order is checked before content, so a reordered or removed event
 /// is reported as such and not as the changed hash it also causes. A gap followed at once by a sequence that goes back
-/// (1, 3, 2) is two events swapped, reported as out of order at the event that goes back.
+/// (1, 3, 2) is two events swapped, reported as out of order at the event that goes back. A row the store could not
+/// decode as its queries decode it (<see cref="AuditChainRow.IsMalformed"/>) is reported as malformed, naming its
+/// sequence, id and column: an event the tenant's queries cannot see must not pass as part of a valid chain.
 /// </summary>
 internal static class ChainVerifier
 {
@@ -17,42 +19,49 @@ internal static class ChainVerifier
         long checkedCount = 0;
         long previousSequence = 0;
         var previousHash = AuditEventHasher.GenesisHash;
-        var events = store.ReadChainAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
-        await using (events)
+        var rows = store.ReadChainAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        await using (rows)
         {
-            while (await events.MoveNextAsync())
+            while (await rows.MoveNextAsync())
             {
-                var auditEvent = events.Current;
+                var row = rows.Current;
                 checkedCount++;
                 var expected = previousSequence + 1;
-                if (auditEvent.Sequence < expected)
+                if (row.Sequence < expected)
                 {
-                    return Fail(checkedCount, AuditChainFailure.OutOfOrder, auditEvent,
-                        $"event {auditEvent.Id} has sequence {auditEvent.Sequence} after sequence {previousSequence}: sequences repeat or go back, so events were reordered or duplicated.");
+                    return Fail(checkedCount, AuditChainFailure.OutOfOrder, row,
+                        $"event {Name(row)} has sequence {row.Sequence} after sequence {previousSequence}: sequences repeat or go back, so events were reordered or duplicated.");
                 }
 
-                if (auditEvent.Sequence > expected)
+                if (row.Sequence > expected)
                 {
-                    if (await events.MoveNextAsync() && events.Current.Sequence < auditEvent.Sequence)
+                    if (await rows.MoveNextAsync() && rows.Current.Sequence < row.Sequence)
                     {
-                        var next = events.Current;
+                        var next = rows.Current;
                         return Fail(checkedCount + 1, AuditChainFailure.OutOfOrder, next,
-                            $"event {next.Id} has sequence {next.Sequence} after sequence {auditEvent.Sequence}: events were reordered.");
+                            $"event {Name(next)} has sequence {next.Sequence} after sequence {row.Sequence}: events were reordered.");
                     }
 
-                    return Fail(checkedCount, AuditChainFailure.Missing, auditEvent,
-                        $"event {auditEvent.Id} has sequence {auditEvent.Sequence} but {expected} was expected: {auditEvent.Sequence - expected} event(s) before it are missing.");
+                    return Fail(checkedCount, AuditChainFailure.Missing, row,
+                        $"event {Name(row)} has sequence {row.Sequence} but {expected} was expected: {row.Sequence - expected} event(s) before it are missing.");
                 }
 
+                if (row.IsMalformed)
+                {
+                    return Fail(checkedCount, AuditChainFailure.Malformed, row,
+                        $"event {Name(row)} (sequence {row.Sequence}) is malformed: column {row.Column}: {row.Reason}. The tenant's queries would not see it as it was recorded; it was changed outside ExportKit.");
+                }
+
+                var auditEvent = row.Event;
                 if (!string.Equals(auditEvent.PreviousHash, previousHash, StringComparison.Ordinal))
                 {
-                    return Fail(checkedCount, AuditChainFailure.Missing, auditEvent,
+                    return Fail(checkedCount, AuditChainFailure.Missing, row,
                         $"event {auditEvent.Id} (sequence {auditEvent.Sequence}) links to previous hash {auditEvent.PreviousHash}, but the event before it has hash {previousHash}: the event it was chained to is not there.");
                 }
 
                 if (!string.Equals(hasher.Hash(auditEvent), auditEvent.Hash, StringComparison.Ordinal))
                 {
-                    return Fail(checkedCount, AuditChainFailure.Changed, auditEvent,
+                    return Fail(checkedCount, AuditChainFailure.Changed, row,
                         $"event {auditEvent.Id} (sequence {auditEvent.Sequence}) no longer matches its hash: its content was changed after it was recorded, or it was sealed with another key.");
                 }
 
@@ -64,12 +73,14 @@ internal static class ChainVerifier
         return new AuditChainVerification { EventsChecked = checkedCount, Failure = AuditChainFailure.None };
     }
 
-    private static AuditChainVerification Fail(long checkedCount, AuditChainFailure failure, AuditEvent auditEvent, FormattableString message) => new()
+    private static string Name(AuditChainRow row) => row.Id ?? "(unreadable id)";
+
+    private static AuditChainVerification Fail(long checkedCount, AuditChainFailure failure, AuditChainRow row, FormattableString message) => new()
     {
         EventsChecked = checkedCount,
         Failure = failure,
-        FirstBadEventId = auditEvent.Id,
-        FirstBadSequence = auditEvent.Sequence,
+        FirstBadEventId = row.Id,
+        FirstBadSequence = row.Sequence,
         Message = message.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -69,7 +69,8 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<AuditEvent> ReadChainAsync(CancellationToken cancellationToken = default) =>
+    /// <remarks>Events are kept as the objects appended, so no row is ever malformed here.</remarks>
+    public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) =>
         ReadSnapshotAsync(Count(), cancellationToken);
 
     /// <inheritdoc />
@@ -128,12 +129,12 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
         }
     }
 
-    private async IAsyncEnumerable<AuditEvent> ReadSnapshotAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AuditChainRow> ReadSnapshotAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return At(i);
+            yield return AuditChainRow.Decoded(At(i));
         }
     }
 }

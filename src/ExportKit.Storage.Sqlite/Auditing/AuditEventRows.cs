@@ -52,32 +52,111 @@ internal static class AuditEventRows
         parameters.Add("@hash", auditEvent.Hash);
     }
 
-    /// <summary>Reads the current row of a reader whose columns are <see cref="Columns"/>, in that order.</summary>
-    public static AuditEvent Read(SqliteDataReader reader) => new()
+    /// <summary>
+    /// Reads the current row of a reader whose columns are <see cref="Columns"/>, in that order, for a query or a find.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The row is malformed; the message names its sequence, id and column.</exception>
+    public static AuditEvent Read(SqliteDataReader reader)
     {
-        Sequence = reader.GetInt64(0),
-        Id = reader.GetString(1),
-        Timestamp = SqliteInstants.Parse(reader.GetString(2)),
-        TenantId = reader.GetString(3),
-        EventType = reader.GetString(4),
-        Severity = AuditNames.ParseSeverity(reader.GetString(5)),
-        ActorType = AuditNames.ParseActorType(reader.GetString(6)),
-        UserId = reader.GetNullableString(7),
-        ResourceType = reader.GetNullableString(8),
-        ResourceId = reader.GetNullableString(9),
-        ContextJson = reader.GetNullableString(10),
-        Request = reader.GetInt64(11) == 0 ? null : new RequestMetadata
+        var row = Decode(reader);
+        return row.IsMalformed
+            ? throw new InvalidDataException(
+                $"audit_events row with sequence {row.Sequence} (id {row.Id ?? "unreadable"}) is malformed: column {row.Column}: {row.Reason}. The database was changed outside ExportKit; VerifyAsync reports it, restore the row from a backup.")
+            : row.Event;
+    }
+
+    /// <summary>
+    /// Decodes the current row as every read does: each value must have the storage class and shape the store writes
+    /// and the query filters compare (TEXT tenant id, severity and actor type among their lower-case names, the
+    /// fixed-width timestamp, valid JSON), else the row is <see cref="AuditChainRow.Malformed"/>.
+    /// </summary>
+    public static AuditChainRow Decode(SqliteDataReader reader)
+    {
+        var row = new SqliteRowDecoder(reader);
+        var sequence = row.Integer(0, "sequence");
+        var id = row.Text(1, "id");
+        var readableId = row.Failed ? null : id;
+        var timestamp = row.Instant(2, "timestamp");
+        var tenantId = row.Text(3, "tenant_id");
+        var eventType = row.Text(4, "event_type");
+        var severity = Severity(row, row.Text(5, "severity"));
+        var actorType = ActorType(row, row.Text(6, "actor_type"));
+        var userId = row.NullableText(7, "user_id");
+        var resourceType = row.NullableText(8, "resource_type");
+        var resourceId = row.NullableText(9, "resource_id");
+        var contextJson = row.Json(10, "context_json", required: false);
+        var hasRequest = row.Integer(11, "has_request");
+        if (hasRequest is not (0 or 1))
         {
-            IpAddress = reader.GetNullableString(12),
-            ForwardedFor = reader.GetNullableString(13),
-            UserAgent = reader.GetNullableString(14),
-            RequestId = reader.GetNullableString(15),
-            TraceId = reader.GetNullableString(16),
-        },
-        BeforeJson = reader.GetNullableString(17),
-        AfterJson = reader.GetNullableString(18),
-        Diff = JsonSerializer.Deserialize<AuditChange[]>(reader.GetString(19), DiffOptions) ?? [],
-        PreviousHash = reader.GetString(20),
-        Hash = reader.GetString(21),
-    };
+            row.Fail("has_request", $"{hasRequest.ToString(System.Globalization.CultureInfo.InvariantCulture)} is neither 0 nor 1");
+        }
+
+        var request = new RequestMetadata
+        {
+            IpAddress = row.NullableText(12, "request_ip_address"),
+            ForwardedFor = row.NullableText(13, "request_forwarded_for"),
+            UserAgent = row.NullableText(14, "request_user_agent"),
+            RequestId = row.NullableText(15, "request_id"),
+            TraceId = row.NullableText(16, "request_trace_id"),
+        };
+        var beforeJson = row.Json(17, "before_json", required: false);
+        var afterJson = row.Json(18, "after_json", required: false);
+        var diff = row.Deserialize<AuditChange[]>(19, "diff_json", DiffOptions);
+        var previousHash = row.Text(20, "previous_hash");
+        var hash = row.Text(21, "hash");
+        if (row.Failed)
+        {
+            return AuditChainRow.Malformed(sequence, readableId, row.Column!, row.Reason!);
+        }
+
+        return AuditChainRow.Decoded(new AuditEvent
+        {
+            Sequence = sequence,
+            Id = id,
+            Timestamp = timestamp,
+            TenantId = tenantId,
+            EventType = eventType,
+            Severity = severity,
+            ActorType = actorType,
+            UserId = userId,
+            ResourceType = resourceType,
+            ResourceId = resourceId,
+            ContextJson = contextJson,
+            Request = hasRequest == 0 ? null : request,
+            BeforeJson = beforeJson,
+            AfterJson = afterJson,
+            Diff = diff ?? [],
+            PreviousHash = previousHash,
+            Hash = hash,
+        });
+    }
+
+    // Exactly the names the query filters compare with: 'INFO' decodes to nothing, as severity = 'info' never matches it.
+    private static AuditSeverity Severity(SqliteRowDecoder row, string name)
+    {
+        foreach (var severity in Enum.GetValues<AuditSeverity>())
+        {
+            if (string.Equals(AuditNames.Of(severity), name, StringComparison.Ordinal))
+            {
+                return severity;
+            }
+        }
+
+        row.Fail("severity", $"'{SqliteRowDecoder.Shorten(name)}' is not info, warning, error or critical");
+        return default;
+    }
+
+    private static AuditActorType ActorType(SqliteRowDecoder row, string name)
+    {
+        foreach (var actorType in Enum.GetValues<AuditActorType>())
+        {
+            if (string.Equals(AuditNames.Of(actorType), name, StringComparison.Ordinal))
+            {
+                return actorType;
+            }
+        }
+
+        row.Fail("actor_type", $"'{SqliteRowDecoder.Shorten(name)}' is not user, system, api or webhook");
+        return default;
+    }
 }

@@ -72,6 +72,7 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="limit"/> is negative.</exception>
+    /// <exception cref="InvalidDataException">A matching row was changed outside ExportKit and is malformed; the message names its sequence, id and column.</exception>
     public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -81,14 +82,20 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
     }
 
     /// <inheritdoc />
-    /// <remarks>The events stream from the database as they are read: the chain is never held in memory.</remarks>
-    public IAsyncEnumerable<AuditEvent> ReadChainAsync(CancellationToken cancellationToken = default) =>
+    /// <remarks>
+    /// The rows stream from the database as they are read: the chain is never held in memory. Each is decoded as the
+    /// queries decode it, so a row they would not see (a BLOB tenant id, an upper-case severity, a garbage timestamp or
+    /// JSON) comes back as <see cref="AuditChainRow.Malformed"/> naming its column.
+    /// </remarks>
+    public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) =>
         ReadAllAsync(
             static (_, command) => command.CommandText = $"SELECT {AuditEventRows.Columns} FROM audit_events ORDER BY sequence;",
+            AuditEventRows.Decode,
             cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="id"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">The row was changed outside ExportKit and is malformed; the message names its sequence, id and column.</exception>
     public async ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
@@ -115,10 +122,11 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
 
                 command.CommandText = AuditQuerySql.BuildSelect(query, offset, limit, command.Parameters);
             },
+            AuditEventRows.Read,
             cancellationToken);
 
-    private async IAsyncEnumerable<AuditEvent> ReadAllAsync(
-        Action<SqliteConnection, SqliteCommand> prepare, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> ReadAllAsync<T>(
+        Action<SqliteConnection, SqliteCommand> prepare, Func<SqliteDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -130,7 +138,7 @@ public sealed class SqliteAuditEventStore : IAuditEventStore
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    yield return AuditEventRows.Read(reader);
+                    yield return read(reader);
                 }
             }
         }

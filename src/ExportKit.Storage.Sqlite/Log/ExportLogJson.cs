@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace ExportKit.Storage.Sqlite;
 
@@ -10,7 +12,16 @@ internal static class ExportLogJson
 
     public static string Serialize(ExportLogEntry entry) => JsonSerializer.Serialize(entry, Options);
 
-    public static ExportLogEntry Deserialize(string json, long id) =>
-        JsonSerializer.Deserialize<ExportLogEntry>(json, Options)
-        ?? throw new InvalidOperationException($"Export log row {id} holds JSON null instead of an entry: the database was changed outside ExportKit.");
+    /// <summary>Reads the current row of a reader whose columns are <c>id, json</c>.</summary>
+    /// <exception cref="InvalidDataException">The row is malformed; the message names its id and column.</exception>
+    public static ExportLogEntry Read(SqliteDataReader reader)
+    {
+        var row = new SqliteRowDecoder(reader);
+        var id = row.Integer(0, "id");
+        var entry = row.Deserialize<ExportLogEntry>(1, "json", Options);
+        return row.Failed || entry is null
+            ? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"export_log row {id} is malformed: column {row.Column}: {row.Reason}. The database was changed outside ExportKit; restore the row from a backup."))
+            : entry;
+    }
 }

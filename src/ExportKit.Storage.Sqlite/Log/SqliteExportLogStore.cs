@@ -47,6 +47,7 @@ public sealed class SqliteExportLogStore : IExportLogStore
 
     /// <inheritdoc />
     /// <remarks>The entries stream from the database as they are read; an entry appended during the read may or may not be seen.</remarks>
+    /// <exception cref="InvalidDataException">A row was changed outside ExportKit and cannot be read; the message names its id.</exception>
     public IAsyncEnumerable<ExportLogEntry> ReadAsync(ExportLogFilter? filter = null, CancellationToken cancellationToken = default) =>
         ReadCoreAsync(filter, cancellationToken);
 
@@ -63,7 +64,7 @@ public sealed class SqliteExportLogStore : IExportLogStore
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    yield return ExportLogJson.Deserialize(reader.GetString(1), reader.GetInt64(0));
+                    yield return ExportLogJson.Read(reader);
                 }
             }
         }

@@ -34,19 +34,35 @@ internal static class ExportRecordRows
     }
 
     /// <summary>Reads the current row of a reader whose columns are <see cref="Columns"/>, in that order.</summary>
-    public static ExportRecord Read(SqliteDataReader reader) => new()
+    /// <exception cref="InvalidDataException">The row is malformed; the message names its export id and column.</exception>
+    public static ExportRecord Read(SqliteDataReader reader)
     {
-        ExportId = reader.GetString(0),
-        BundleId = reader.GetString(1),
-        TenantId = reader.GetString(2),
-        RunId = reader.GetNullableString(3),
-        Category = reader.GetString(4),
-        Format = reader.GetString(5),
-        Sections = JsonSerializer.Deserialize<string[]>(reader.GetString(6), Options) ?? [],
-        StoragePath = reader.GetNullableString(7),
-        SizeBytes = reader.GetInt64(8),
-        Sha256 = reader.GetString(9),
-        CreatedAt = SqliteInstants.Parse(reader.GetString(10)),
-        CreatedBy = reader.GetString(11),
-    };
+        var row = new SqliteRowDecoder(reader);
+        var exportId = row.Text(0, "export_id");
+        var readableId = row.Failed ? "(unreadable)" : exportId;
+        var record = new ExportRecord
+        {
+            ExportId = exportId,
+            BundleId = row.Text(1, "bundle_id"),
+            TenantId = row.Text(2, "tenant_id"),
+            RunId = row.NullableText(3, "run_id"),
+            Category = row.Text(4, "category"),
+            Format = row.Text(5, "format"),
+            Sections = row.Deserialize<string[]>(6, "sections_json", Options) ?? [],
+            StoragePath = row.NullableText(7, "storage_path"),
+            SizeBytes = row.Integer(8, "size_bytes"),
+            Sha256 = row.Text(9, "sha256"),
+            CreatedAt = row.Instant(10, "created_at"),
+            CreatedBy = row.Text(11, "created_by"),
+        };
+        if (!row.Failed && record.SizeBytes < 0)
+        {
+            row.Fail("size_bytes", "negative");
+        }
+
+        return row.Failed
+            ? throw new InvalidDataException(
+                $"exports row with export id {readableId} is malformed: column {row.Column}: {row.Reason}. The database was changed outside ExportKit; restore the row from a backup.")
+            : record;
+    }
 }

@@ -61,6 +61,7 @@ public sealed class SqliteExportRegistry : IExportRegistry
     /// <remarks>Exports with the same creation time are listed by export id (ordinal).</remarks>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not from 1 to 1000, or <paramref name="offset"/> is negative.</exception>
+    /// <exception cref="InvalidDataException">A row was changed outside ExportKit and is malformed; the message names its export id and column.</exception>
     public IAsyncEnumerable<ExportRecord> ListAsync(string tenantId, int limit = 50, int offset = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
@@ -79,6 +80,7 @@ public sealed class SqliteExportRegistry : IExportRegistry
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="exportId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">The row was changed outside ExportKit and is malformed; the message names its export id and column.</exception>
     public async ValueTask<ExportRecord?> FindAsync(string tenantId, string exportId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenantId);

@@ -8,7 +8,7 @@ internal static class SqliteMigrations
 {
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
-        new(1, "export log, audit events and export registry, append-only", """
+        SqliteMigration.FromSql(1, "export log, audit events and export registry, append-only", """
             CREATE TABLE export_log (
                 id          INTEGER PRIMARY KEY AUTOINCREMENT,
                 timestamp   TEXT    NOT NULL,
@@ -92,5 +92,6 @@ internal static class SqliteMigrations
             CREATE TRIGGER exports_no_delete BEFORE DELETE ON exports
             BEGIN SELECT RAISE(ABORT, 'exports is append-only'); END;
             """),
+        new(2, "strict tables with CHECK constraints: only well-typed rows", StrictTablesMigration.ApplyAsync),
     ];
 }

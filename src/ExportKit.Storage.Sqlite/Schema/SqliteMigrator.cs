@@ -31,7 +31,7 @@ internal static class SqliteMigrator
 
             foreach (var migration in SqliteMigrations.All.Where(m => m.Version > current))
             {
-                await connection.ExecuteAsync(migration.Sql, cancellationToken, transaction).ConfigureAwait(false);
+                await migration.ApplyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 using var record = connection.CreateCommand();
                 record.Transaction = transaction;
                 record.CommandText = "INSERT INTO schema_version (version, description) VALUES (@version, @description);";

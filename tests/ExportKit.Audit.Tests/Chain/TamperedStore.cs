@@ -19,17 +19,17 @@ internal sealed class TamperedStore(IAuditEventStore inner, Func<List<AuditEvent
     public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default) =>
         inner.FindAsync(tenantId, id, cancellationToken);
 
-    public async IAsyncEnumerable<AuditEvent> ReadChainAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AuditChainRow> ReadChainAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var chain = new List<AuditEvent>();
-        await foreach (var auditEvent in inner.ReadChainAsync(cancellationToken))
+        await foreach (var row in inner.ReadChainAsync(cancellationToken))
         {
-            chain.Add(auditEvent);
+            chain.Add(row.Event!);
         }
 
         foreach (var auditEvent in tamper(chain))
         {
-            yield return auditEvent;
+            yield return AuditChainRow.Decoded(auditEvent);
         }
     }
 }

@@ -1,3 +1,4 @@
+using ExportKit.Storage.Contracts;
 using ExportKit.Testing;
 
 namespace ExportKit.Audit.Tests.Trail;
@@ -165,7 +166,7 @@ public sealed class AuditTrailRecordTests
         Assert.True(verification.IsValid, verification.Message);
         Assert.Equal(Tasks * PerTask, verification.EventsChecked);
         var chain = new List<AuditEvent>();
-        await foreach (var auditEvent in store.ReadChainAsync())
+        await foreach (var auditEvent in store.ReadEventsAsync())
         {
             chain.Add(auditEvent);
         }

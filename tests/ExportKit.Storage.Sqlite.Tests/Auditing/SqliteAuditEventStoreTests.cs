@@ -1,3 +1,4 @@
+using ExportKit.Storage.Contracts;
 namespace ExportKit.Storage.Sqlite.Tests.Auditing;
 
 public sealed class SqliteAuditEventStoreTests : IDisposable
@@ -57,7 +58,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         var appended = await store.TryAppendAsync(AuditEvents.Full(1) with { Id = "evt_other" });
 
         Assert.False(appended);
-        AuditEvents.AssertSame(AuditEvents.Minimal(1), Assert.Single(await store.ReadChainAsync().ToListAsync()));
+        AuditEvents.AssertSame(AuditEvents.Minimal(1), Assert.Single(await store.ReadEventsAsync().ToListAsync()));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         await store.TryAppendAsync(AuditEvents.Minimal(3));
         await store.TryAppendAsync(AuditEvents.Minimal(1));
 
-        var chain = await store.ReadChainAsync().ToListAsync();
+        var chain = await store.ReadEventsAsync().ToListAsync();
 
         Assert.Equal([1L, 2L, 3L], chain.Select(e => e.Sequence));
     }
@@ -103,7 +104,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         await store.TryAppendAsync(AuditEvents.Minimal(2));
 
         var read = 0;
-        await foreach (var auditEvent in store.ReadChainAsync())
+        await foreach (var auditEvent in store.ReadEventsAsync())
         {
             read++;
             if (auditEvent.Sequence == 1)
@@ -143,7 +144,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
             }
         })));
 
-        var chain = await store.ReadChainAsync().ToListAsync();
+        var chain = await store.ReadEventsAsync().ToListAsync();
         Assert.Equal(Enumerable.Range(1, Writers * EventsPerWriter).Select(i => (long)i), chain.Select(e => e.Sequence));
         Assert.Equal(Writers * EventsPerWriter, chain.Select(e => e.Id).Distinct().Count());
     }

@@ -1,3 +1,4 @@
+using ExportKit.Storage.Contracts;
 namespace ExportKit.Storage.Sqlite.Tests.Auditing;
 
 /// <summary>Every filter of <see cref="AuditQuery"/>, run in SQL, selects exactly what <see cref="AuditQuery.Matches"/> selects.</summary>
@@ -57,7 +58,7 @@ public sealed class SqliteAuditQueryTests : IDisposable
         var query = new AuditQuery("acme") { Search = "') OR 1=1; DROP TABLE audit_events; --" };
 
         Assert.Empty(await store.QueryAsync(query, 0, 1000).ToListAsync());
-        Assert.Equal(events.Count, (await store.ReadChainAsync().ToListAsync()).Count);
+        Assert.Equal(events.Count, (await store.ReadEventsAsync().ToListAsync()).Count);
     }
 
     [Fact]
