@@ -62,7 +62,7 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
         ArgumentNullException.ThrowIfNull(timeRange);
         if (principal is null)
         {
-            return new PolicyDecision { Allowed = false, Reason = NoPrincipalViolation, Violations = [NoPrincipalViolation], Warnings = [] };
+            return new PolicyDecision { Allowed = false, Reason = NoPrincipalViolation, Violations = Array.AsReadOnly(new[] { NoPrincipalViolation }), Warnings = Array.AsReadOnly(Array.Empty<string>()) };
         }
 
         var context = new PolicyEvaluationContext(query, principal, timeRange);
@@ -91,6 +91,7 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
             : warnings.Count == 0
                 ? FormattableString.Invariant($"All {rules.Length} policy rules passed")
                 : FormattableString.Invariant($"All {rules.Length} policy rules passed with {warnings.Count} warning(s)");
-        return new PolicyDecision { Allowed = allowed, Reason = reason, Violations = [.. violations], Warnings = [.. warnings] };
+        // Copies behind read-only wrappers: whoever holds the decision cannot change what was decided and logged.
+        return new PolicyDecision { Allowed = allowed, Reason = reason, Violations = Array.AsReadOnly(violations.ToArray()), Warnings = Array.AsReadOnly(warnings.ToArray()) };
     }
 }
