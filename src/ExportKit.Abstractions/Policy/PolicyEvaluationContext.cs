@@ -37,6 +37,14 @@ public sealed class PolicyEvaluationContext
     /// <summary>Gets the time range the export would cover.</summary>
     public ExportTimeRange TimeRange { get; }
 
+    /// <summary>Gets the phases whose records the query's category reads, as far as the engine knows them.</summary>
+    /// <value>The default value is empty: no phase is known (for example for a category the engine does not know).</value>
+    public IReadOnlyList<ExportPhase> Phases
+    {
+        get;
+        init => field = Array.AsReadOnly((value ?? throw new ArgumentNullException(nameof(value))).ToArray());
+    } = Array.AsReadOnly(Array.Empty<ExportPhase>());
+
     /// <summary>Gets the violations added so far, in the order the rules ran: a read-only view that cannot be changed, even by a cast.</summary>
     public IReadOnlyList<string> Violations => violationsView;
 
