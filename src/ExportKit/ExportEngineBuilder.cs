@@ -157,7 +157,7 @@ public sealed class ExportEngineBuilder
             timeProvider,
             ids,
             // A copy: the built engine must not change if this builder's options object is touched later.
-            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays }),
+            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays, MaxFieldDepth = options.MaxFieldDepth }),
             registry ?? new InMemoryExportRegistry(),
             auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()));
     }

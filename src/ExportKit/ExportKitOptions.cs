@@ -6,4 +6,12 @@ public sealed class ExportKitOptions
     /// <summary>Gets or sets how many days an export covers when its query gives no time range.</summary>
     /// <value>The default value is 30; it must be from 1 to 90 so that a default export never needs <c>export:long-range</c>.</value>
     public int DefaultTimeRangeDays { get; set; } = 30;
+
+    /// <summary>
+    /// Gets or sets how many levels of nested objects a field value may have. A record whose values nest deeper fails
+    /// the export with <see cref="ExportErrorCodes.FieldTooDeep"/>, naming the data source, the record and the field,
+    /// before any formatter sees it.
+    /// </summary>
+    /// <value>The default value is 64; it must be from 1 to 256, far under what could overflow a 1 MB stack.</value>
+    public int MaxFieldDepth { get; set; } = 64;
 }

@@ -13,6 +13,11 @@ internal sealed class ExportKitOptionsValidator : IValidateOptions<ExportKitOpti
             failures.Add(FormattableString.Invariant($"ExportKitOptions.DefaultTimeRangeDays is {options.DefaultTimeRangeDays}; it must be from 1 to 90 (a default export must not need export:long-range)."));
         }
 
+        if (options.MaxFieldDepth is < ExportKit.Builder.ExportBundleBuilderOptions.MinFieldDepth or > ExportKit.Builder.ExportBundleBuilderOptions.MaxAllowedFieldDepth)
+        {
+            failures.Add(FormattableString.Invariant($"ExportKitOptions.MaxFieldDepth is {options.MaxFieldDepth}; it must be from {ExportKit.Builder.ExportBundleBuilderOptions.MinFieldDepth} to {ExportKit.Builder.ExportBundleBuilderOptions.MaxAllowedFieldDepth}."));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
