@@ -15,6 +15,12 @@ public sealed class AuditOptions
     /// <summary>The largest <see cref="UserAgentMaxLength"/> allowed.</summary>
     public const int MaxUserAgentLength = 8192;
 
+    /// <summary>The smallest <see cref="ForwardedForMaxLength"/> and <see cref="RequestIdMaxLength"/> allowed.</summary>
+    public const int MinHeaderLength = 16;
+
+    /// <summary>The largest <see cref="ForwardedForMaxLength"/> and <see cref="RequestIdMaxLength"/> allowed.</summary>
+    public const int MaxHeaderLength = 8192;
+
     /// <summary>The fewest bytes an <see cref="HmacKey"/> may decode to (the size of a SHA-256 hash).</summary>
     public const int MinHmacKeyBytes = 32;
 
@@ -28,6 +34,18 @@ public sealed class AuditOptions
     /// <summary>Gets or sets how many characters of the User-Agent header are kept; the rest is cut off.</summary>
     /// <value>The default value is 512; from 16 to 8192.</value>
     public int UserAgentMaxLength { get; set; } = 512;
+
+    /// <summary>
+    /// Gets or sets how many characters of the X-Forwarded-For header are stored. The <em>end</em> of the header is
+    /// kept (the hops nearest to the server, the ones added by trusted proxies), since a client can pad the start.
+    /// The client's address is still read from the whole header.
+    /// </summary>
+    /// <value>The default value is 1024; from 16 to 8192.</value>
+    public int ForwardedForMaxLength { get; set; } = 1024;
+
+    /// <summary>Gets or sets how many characters of the X-Request-ID header are stored; the rest is cut off.</summary>
+    /// <value>The default value is 128; from 16 to 8192.</value>
+    public int RequestIdMaxLength { get; set; } = 128;
 
     /// <summary>
     /// Gets the proxies whose X-Forwarded-For header is believed: IP addresses (<c>10.0.0.5</c>, <c>::1</c>) or CIDR ranges
@@ -54,6 +72,8 @@ public sealed class AuditOptions
                 $"UserAgentMaxLength is {UserAgentMaxLength}: use a length from {MinUserAgentLength} to {MaxUserAgentLength}."));
         }
 
+        AddIfOutOfRange(problems, nameof(ForwardedForMaxLength), ForwardedForMaxLength);
+        AddIfOutOfRange(problems, nameof(RequestIdMaxLength), RequestIdMaxLength);
         if (HmacKey is not null && HmacKeyBytes(HmacKey) is not { Length: >= MinHmacKeyBytes })
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
@@ -62,7 +82,12 @@ public sealed class AuditOptions
 
         for (var i = 0; i < TrustedProxies.Count; i++)
         {
-            if (!TrustedProxyList.TryParseEntry(TrustedProxies[i], out _))
+            if (IpAddresses.HasLeadingZeroOctet(TrustedProxies[i]))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"TrustedProxies[{i}] '{TrustedProxies[i]}' has an IPv4 part with a leading zero, which some parsers read as octal: write each part in plain decimal, for example 10.0.0.1 instead of 010.000.000.001."));
+            }
+            else if (!TrustedProxyList.TryParseEntry(TrustedProxies[i], out _))
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
                     $"TrustedProxies[{i}] '{TrustedProxies[i]}' is neither an IP address nor a CIDR range: use forms like 10.0.0.5, 10.0.0.0/8 or fd00::/8."));
@@ -83,6 +108,15 @@ public sealed class AuditOptions
     }
 
     internal byte[]? DecodeHmacKey() => HmacKey is null ? null : HmacKeyBytes(HmacKey);
+
+    private static void AddIfOutOfRange(List<string> problems, string name, int value)
+    {
+        if (value is < MinHeaderLength or > MaxHeaderLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{name} is {value}: use a length from {MinHeaderLength} to {MaxHeaderLength}."));
+        }
+    }
 
     private static byte[]? HmacKeyBytes(string base64)
     {

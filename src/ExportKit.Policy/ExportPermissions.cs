@@ -9,7 +9,10 @@ public static class ExportPermissions
     /// <summary>Lets a user export any tenant's and any federation's data.</summary>
     public const string FederationAdmin = "export:federation-admin";
 
-    /// <summary>Lets a user export the executive-level categories (<c>executive-summary</c>, <c>full-operational</c>).</summary>
+    /// <summary>
+    /// Lets a user export the executive-level categories (<c>executive-summary</c>, <c>full-operational</c>) and any
+    /// category that reads the executive data of phases 58 and 59 (<c>insights</c>, <c>reports</c>, host categories).
+    /// </summary>
     public const string ExecutiveView = "export:executive-view";
 
     /// <summary>Lets a user export the <c>compliance-pack</c> category.</summary>

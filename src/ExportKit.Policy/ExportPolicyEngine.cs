@@ -3,6 +3,9 @@ namespace ExportKit.Policy;
 /// <summary>
 /// Decides whether an export may go ahead: runs every rule, in order, and collects every violation and warning.
 /// Denies by default: without a principal, or when a rule throws, the export is denied with the reason.
+/// After the rules, it applies the phase restrictions (<see cref="ExportPolicyOptions.PhaseRestrictions"/>) to every
+/// phase the query's category reads, so restricted data is refused whichever category carries it; a rule can neither
+/// remove a violation nor lift a restriction.
 /// </summary>
 public sealed class ExportPolicyEngine : IExportPolicyEngine
 {
@@ -11,6 +14,8 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
         "No principal: an export needs an authenticated principal (user, tenant, roles and permissions).";
 
     private readonly IExportPolicyRule[] rules;
+    private readonly PhaseRestriction[] restrictions;
+    private readonly IExportCategoryPhases categoryPhases;
 
     /// <summary>Creates an engine that runs the six built-in rules, <see cref="ExportPolicyRules.Default"/>.</summary>
     public ExportPolicyEngine()
@@ -18,13 +23,36 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
     {
     }
 
-    /// <summary>Creates an engine that runs the given rules, in the order given.</summary>
+    /// <summary>
+    /// Creates an engine that runs the given rules, in the order given, then the default phase restrictions
+    /// (<see cref="PhaseRestrictions.Default"/>) over the phases of the fourteen built-in categories.
+    /// </summary>
     /// <param name="rules">The rules; at least one, each with a distinct, non-blank name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rules"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The list is empty, holds <see langword="null"/>, or two rules share a name or a name is blank.</exception>
     public ExportPolicyEngine(IEnumerable<IExportPolicyRule> rules)
+        : this(rules, new ExportPolicyOptions(), BuiltInCategoryPhases.Instance)
+    {
+    }
+
+    /// <summary>Creates an engine that runs the given rules, in the order given, then the phase restrictions of the options.</summary>
+    /// <param name="rules">The rules; at least one, each with a distinct, non-blank name.</param>
+    /// <param name="options">The phase restrictions; read once, later changes have no effect.</param>
+    /// <param name="categoryPhases">Which phases each category reads, built in and the host's (ExportKit's engine passes its category registry).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The rules are invalid (see above), or a phase restriction is <see langword="null"/>.</exception>
+    public ExportPolicyEngine(IEnumerable<IExportPolicyRule> rules, ExportPolicyOptions options, IExportCategoryPhases categoryPhases)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(categoryPhases);
+        restrictions = [.. options.PhaseRestrictions];
+        if (Array.FindIndex(restrictions, r => r is null) is var missing and >= 0)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"Phase restriction {missing} is null: remove it from ExportPolicyOptions.PhaseRestrictions."), nameof(options));
+        }
+
+        this.categoryPhases = categoryPhases;
         this.rules = [.. rules];
         if (this.rules.Length == 0)
         {
@@ -62,10 +90,10 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
         ArgumentNullException.ThrowIfNull(timeRange);
         if (principal is null)
         {
-            return new PolicyDecision { Allowed = false, Reason = NoPrincipalViolation, Violations = [NoPrincipalViolation], Warnings = [] };
+            return new PolicyDecision { Allowed = false, Reason = NoPrincipalViolation, Violations = Array.AsReadOnly(new[] { NoPrincipalViolation }), Warnings = Array.AsReadOnly(Array.Empty<string>()) };
         }
 
-        var context = new PolicyEvaluationContext(query, principal, timeRange);
+        var context = new PolicyEvaluationContext(query, principal, timeRange) { Phases = categoryPhases.FindPhases(query.Category) ?? [] };
         foreach (var rule in rules)
         {
             try
@@ -80,6 +108,8 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
             }
         }
 
+        // Last, and outside any rule: sensitivity belongs to the data, whichever category carries it.
+        PhaseRestrictionCheck.Apply(context, restrictions);
         return Decide(context.Violations, context.Warnings);
     }
 
@@ -91,6 +121,7 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
             : warnings.Count == 0
                 ? FormattableString.Invariant($"All {rules.Length} policy rules passed")
                 : FormattableString.Invariant($"All {rules.Length} policy rules passed with {warnings.Count} warning(s)");
-        return new PolicyDecision { Allowed = allowed, Reason = reason, Violations = [.. violations], Warnings = [.. warnings] };
+        // Copies behind read-only wrappers: whoever holds the decision cannot change what was decided and logged.
+        return new PolicyDecision { Allowed = allowed, Reason = reason, Violations = Array.AsReadOnly(violations.ToArray()), Warnings = Array.AsReadOnly(warnings.ToArray()) };
     }
 }

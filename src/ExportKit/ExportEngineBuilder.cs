@@ -21,6 +21,7 @@ public sealed class ExportEngineBuilder
     private readonly List<IExportPolicyRule> rules = [.. ExportPolicyRules.Default];
     private readonly List<ExportCategoryDefinition> categories = [];
     private readonly ExportKitOptions options = new();
+    private readonly ExportPolicyOptions policyOptions = new();
     private TimeProvider timeProvider = TimeProvider.System;
     private IExportIdGenerator? idGenerator;
     private IExportLogStore? logStore;
@@ -43,6 +44,20 @@ public sealed class ExportEngineBuilder
     /// <param name="rule">The rule.</param>
     /// <returns>This builder.</returns>
     public ExportEngineBuilder AddPolicyRule(IExportPolicyRule rule) => Add(rules, rule);
+
+    /// <summary>
+    /// Restricts a phase's data to the roles and permissions given, in every category that reads the phase (host
+    /// categories included), in addition to the default restrictions on phases 58 and 59.
+    /// </summary>
+    /// <param name="restriction">The restriction.</param>
+    /// <returns>This builder.</returns>
+    public ExportEngineBuilder RestrictPhase(PhaseRestriction restriction)
+    {
+        ArgumentNullException.ThrowIfNull(restriction);
+        ThrowIfBuilt();
+        policyOptions.PhaseRestrictions.Add(restriction);
+        return this;
+    }
 
     /// <summary>Adds a category, or replaces the built-in definition of the same category.</summary>
     /// <param name="definition">The definition.</param>
@@ -145,16 +160,17 @@ public sealed class ExportEngineBuilder
 
         built = true;
         var ids = idGenerator ?? new RandomExportIdGenerator();
+        var categoryRegistry = new ExportCategoryRegistry(categories);
         return new ExportEngine(
-            new ExportCategoryRegistry(categories),
+            categoryRegistry,
             formatters,
             sources,
-            new ExportPolicyEngine(rules),
+            new ExportPolicyEngine(rules, policyOptions, categoryRegistry),
             logStore ?? new InMemoryExportLogStore(),
             timeProvider,
             ids,
             // A copy: the built engine must not change if this builder's options object is touched later.
-            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays, StalePartialFileAge = options.StalePartialFileAge }),
+            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays, StalePartialFileAge = options.StalePartialFileAge, MaxFieldDepth = options.MaxFieldDepth }),
             registry ?? new InMemoryExportRegistry(),
             auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()),
             loggerFactory?.CreateLogger<ExportEngine>());

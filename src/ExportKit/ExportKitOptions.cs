@@ -14,4 +14,12 @@ public sealed class ExportKitOptions
     /// </summary>
     /// <value>The default value is one hour; it must be positive.</value>
     public TimeSpan StalePartialFileAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets how many levels of nested objects a field value may have. A record whose values nest deeper fails
+    /// the export with <see cref="ExportErrorCodes.FieldTooDeep"/>, naming the data source, the record and the field,
+    /// before any formatter sees it.
+    /// </summary>
+    /// <value>The default value is 64; it must be from 1 to 256, far under what could overflow a 1 MB stack.</value>
+    public int MaxFieldDepth { get; set; } = 64;
 }

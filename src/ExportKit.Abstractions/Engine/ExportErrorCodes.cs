@@ -27,6 +27,12 @@ public static class ExportErrorCodes
     /// <summary>A data source threw.</summary>
     public const string SourceFailed = "source-failed";
 
+    /// <summary>
+    /// A record's field values nest deeper than the configured limit (<c>ExportKitOptions.MaxFieldDepth</c>); the
+    /// message names the data source, the record and the field. Nothing is written.
+    /// </summary>
+    public const string FieldTooDeep = "field-too-deep";
+
     /// <summary>The formatter threw.</summary>
     public const string FormatFailed = "format-failed";
 

@@ -18,6 +18,7 @@ internal static partial class IdentifierRules
         return value;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n", which let "x\n" pass as an identifier.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

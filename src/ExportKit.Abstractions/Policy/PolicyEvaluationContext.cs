@@ -1,10 +1,16 @@
 namespace ExportKit;
 
-/// <summary>What a policy rule checks, and where it adds what it finds.</summary>
+/// <summary>
+/// What a policy rule checks, and where it adds what it finds. A rule can only add: <see cref="Violations"/> and
+/// <see cref="Warnings"/> are read-only views (casting them to a list gives a collection that refuses every change),
+/// so no rule can take back what an earlier rule found and turn a denial into an allowed export.
+/// </summary>
 public sealed class PolicyEvaluationContext
 {
     private readonly List<string> violations = [];
     private readonly List<string> warnings = [];
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<string> violationsView;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<string> warningsView;
 
     /// <summary>Creates a context.</summary>
     /// <param name="query">The query being decided.</param>
@@ -18,6 +24,8 @@ public sealed class PolicyEvaluationContext
         Query = query;
         Principal = principal;
         TimeRange = timeRange;
+        violationsView = violations.AsReadOnly();
+        warningsView = warnings.AsReadOnly();
     }
 
     /// <summary>Gets the query being decided.</summary>
@@ -29,11 +37,19 @@ public sealed class PolicyEvaluationContext
     /// <summary>Gets the time range the export would cover.</summary>
     public ExportTimeRange TimeRange { get; }
 
-    /// <summary>Gets the violations added so far, in the order the rules ran.</summary>
-    public IReadOnlyList<string> Violations => violations;
+    /// <summary>Gets the phases whose records the query's category reads, as far as the engine knows them.</summary>
+    /// <value>The default value is empty: no phase is known (for example for a category the engine does not know).</value>
+    public IReadOnlyList<ExportPhase> Phases
+    {
+        get;
+        init => field = Array.AsReadOnly((value ?? throw new ArgumentNullException(nameof(value))).ToArray());
+    } = Array.AsReadOnly(Array.Empty<ExportPhase>());
 
-    /// <summary>Gets the warnings added so far.</summary>
-    public IReadOnlyList<string> Warnings => warnings;
+    /// <summary>Gets the violations added so far, in the order the rules ran: a read-only view that cannot be changed, even by a cast.</summary>
+    public IReadOnlyList<string> Violations => violationsView;
+
+    /// <summary>Gets the warnings added so far: a read-only view that cannot be changed, even by a cast.</summary>
+    public IReadOnlyList<string> Warnings => warningsView;
 
     /// <summary>Adds a violation: the export is denied.</summary>
     /// <param name="message">What forbids it, as the user should read it.</param>

@@ -8,21 +8,11 @@ public sealed record ExportPrincipal
     /// <param name="tenantId">The tenant the user belongs to.</param>
     /// <param name="roles">The user's roles, for example <c>auditor</c>, <c>executive</c>, <c>admin</c>.</param>
     /// <param name="permissions">The user's permissions, for example <c>export:long-range</c>.</param>
-    /// <exception cref="ArgumentException">The user or tenant id is blank, or a role or permission is blank.</exception>
+    /// <exception cref="ArgumentException">The user or tenant id is blank, or a role or permission is blank, or one holds a control character (such as a trailing newline).</exception>
     public ExportPrincipal(string userId, string tenantId, IEnumerable<string>? roles = null, IEnumerable<string>? permissions = null)
     {
-        if (string.IsNullOrWhiteSpace(userId))
-        {
-            throw new ArgumentException("A principal needs a user id.", nameof(userId));
-        }
-
-        if (string.IsNullOrWhiteSpace(tenantId))
-        {
-            throw new ArgumentException("A principal needs the id of the tenant the user belongs to.", nameof(tenantId));
-        }
-
-        UserId = userId;
-        TenantId = tenantId;
+        UserId = IdText.Check(userId, nameof(userId), "A principal needs a user id.");
+        TenantId = IdText.Check(tenantId, nameof(tenantId), "A principal needs the id of the tenant the user belongs to.");
         Roles = ToSet(roles, nameof(roles), "role");
         Permissions = ToSet(permissions, nameof(permissions), "permission");
     }
@@ -34,7 +24,11 @@ public sealed record ExportPrincipal
     public string TenantId { get; }
 
     /// <summary>Gets the federation the user belongs to, or <see langword="null"/>.</summary>
-    public string? FederationId { get; init; }
+    public string? FederationId
+    {
+        get;
+        init => field = IdText.CheckOptional(value, nameof(FederationId), "The federation id is blank: pass null when the user belongs to no federation.");
+    }
 
     /// <summary>Gets the user's roles, compared ordinally and case-insensitively.</summary>
     public IReadOnlySet<string> Roles { get; }
@@ -57,12 +51,7 @@ public sealed record ExportPrincipal
         var set = new SortedSet<string>(kind == "role" ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (var value in values ?? [])
         {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new ArgumentException($"A {kind} is blank: remove it or give its name.", paramName);
-            }
-
-            set.Add(value);
+            set.Add(IdText.Check(value, paramName, $"A {kind} is blank: remove it or give its name."));
         }
 
         return set;

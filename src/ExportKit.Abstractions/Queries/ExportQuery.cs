@@ -9,25 +9,24 @@ public sealed record ExportQuery
     /// <param name="scope">Whose data it covers.</param>
     /// <param name="requestedBy">The user id of whoever asked for it; recorded in the bundle's metadata.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="requestedBy"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="requestedBy"/> is blank or holds a control character (such as a trailing newline).</exception>
     public ExportQuery(ExportCategory category, ExportFormat format, ExportScope scope, string requestedBy)
     {
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(scope);
-        if (string.IsNullOrWhiteSpace(requestedBy))
-        {
-            throw new ArgumentException("An export query needs the user id of whoever requested it.", nameof(requestedBy));
-        }
-
         Category = category;
         Format = format;
         Scope = scope;
-        RequestedBy = requestedBy;
+        RequestedBy = IdText.Check(requestedBy, nameof(requestedBy), "An export query needs the user id of whoever requested it.");
     }
 
     /// <summary>Gets an id that ties the policy decision and any error to this query; the engine assigns one when <see langword="null"/>.</summary>
-    public string? QueryId { get; init; }
+    public string? QueryId
+    {
+        get;
+        init => field = IdText.CheckOptional(value, nameof(QueryId), "The query id is blank: pass null to let the engine assign one.");
+    }
 
     /// <summary>Gets what the export contains.</summary>
     public ExportCategory Category { get; }
@@ -42,7 +41,11 @@ public sealed record ExportQuery
     public ExportTimeRange? TimeRange { get; init; }
 
     /// <summary>Gets the id of the run (for example an analysis run) the export is made from, recorded in the export registry; or <see langword="null"/>.</summary>
-    public string? RunId { get; init; }
+    public string? RunId
+    {
+        get;
+        init => field = IdText.CheckOptional(value, nameof(RunId), "The run id is blank: pass null when the export is not made from a run.");
+    }
 
     /// <summary>Gets the user id of whoever requested the export.</summary>
     public string RequestedBy { get; }

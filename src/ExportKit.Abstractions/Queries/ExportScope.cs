@@ -7,27 +7,12 @@ public sealed record ExportScope
     /// <param name="tenantId">The tenant whose data is exported; required.</param>
     /// <param name="facilityId">Narrows the export to one facility of the tenant, or <see langword="null"/> for all.</param>
     /// <param name="federationId">The federation the export is made for, or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty, or an id is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty, or an id is blank or holds a control character (such as a trailing newline).</exception>
     public ExportScope(string tenantId, string? facilityId = null, string? federationId = null)
     {
-        if (string.IsNullOrWhiteSpace(tenantId))
-        {
-            throw new ArgumentException("An export scope needs a tenant id: pass the tenant whose data is exported.", nameof(tenantId));
-        }
-
-        if (facilityId is not null && string.IsNullOrWhiteSpace(facilityId))
-        {
-            throw new ArgumentException("The facility id is blank: pass null to export every facility of the tenant.", nameof(facilityId));
-        }
-
-        if (federationId is not null && string.IsNullOrWhiteSpace(federationId))
-        {
-            throw new ArgumentException("The federation id is blank: pass null when the export is not made for a federation.", nameof(federationId));
-        }
-
-        TenantId = tenantId;
-        FacilityId = facilityId;
-        FederationId = federationId;
+        TenantId = IdText.Check(tenantId, nameof(tenantId), "An export scope needs a tenant id: pass the tenant whose data is exported.");
+        FacilityId = IdText.CheckOptional(facilityId, nameof(facilityId), "The facility id is blank: pass null to export every facility of the tenant.");
+        FederationId = IdText.CheckOptional(federationId, nameof(federationId), "The federation id is blank: pass null when the export is not made for a federation.");
     }
 
     /// <summary>Gets the tenant whose data is exported.</summary>

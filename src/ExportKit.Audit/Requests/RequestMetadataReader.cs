@@ -13,7 +13,10 @@ namespace ExportKit.Audit;
 /// Through trusted proxies, the header is read from the right (the hop nearest to us) and trusted hops are skipped:
 /// the client is the first hop that is not a trusted proxy, or the leftmost hop when every hop is trusted. A hop that is
 /// not an IP address (<c>unknown</c>, a host name, an empty entry, an address with a port) stops the walk: what lies to
-/// its left cannot be believed, so the last address read correctly (the nearest trusted proxy) is taken.
+/// its left cannot be believed, so the last address read correctly (the nearest trusted proxy) is taken. An IPv4 hop
+/// with a leading zero (<c>010.000.000.001</c>, which a parser may read as octal) is such a hop.
+/// Every stored header value is cut to its limit in <see cref="AuditOptions"/>: User-Agent and X-Request-ID keep their
+/// start, X-Forwarded-For keeps its end (the hops nearest to the server).
 /// </remarks>
 public sealed class RequestMetadataReader
 {
@@ -23,8 +26,10 @@ public sealed class RequestMetadataReader
 
     private readonly TrustedProxyList trustedProxies;
     private readonly int userAgentMaxLength;
+    private readonly int forwardedForMaxLength;
+    private readonly int requestIdMaxLength;
 
-    /// <summary>Creates a reader with the trusted proxies and the user agent length of the options.</summary>
+    /// <summary>Creates a reader with the trusted proxies and the header lengths of the options.</summary>
     /// <param name="options">The options; read once, later changes have no effect.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -34,6 +39,8 @@ public sealed class RequestMetadataReader
         options.ThrowIfInvalid(nameof(options));
         trustedProxies = new TrustedProxyList(options.TrustedProxies);
         userAgentMaxLength = options.UserAgentMaxLength;
+        forwardedForMaxLength = options.ForwardedForMaxLength;
+        requestIdMaxLength = options.RequestIdMaxLength;
     }
 
     /// <summary>Reads a request's metadata.</summary>
@@ -64,29 +71,33 @@ public sealed class RequestMetadataReader
         return new RequestMetadata
         {
             IpAddress = client?.ToString(),
-            ForwardedFor = forwardedFor,
+            ForwardedFor = KeepEnd(forwardedFor, forwardedForMaxLength),
             UserAgent = Truncate(Header(headers, UserAgentHeader), userAgentMaxLength),
-            RequestId = Header(headers, RequestIdHeader),
+            RequestId = Truncate(Header(headers, RequestIdHeader), requestIdMaxLength),
             TraceId = CurrentTraceId(),
         };
     }
 
     private IPAddress WalkForwardedFor(IPAddress remote, string forwardedFor)
     {
+        // From the right, one hop at a time, without splitting the whole header: a client may send megabytes of it.
         var client = remote;
-        var hops = forwardedFor.Split(',');
-        for (var i = hops.Length - 1; i >= 0; i--)
+        var end = forwardedFor.Length;
+        while (end >= 0)
         {
-            if (!IpAddresses.TryParse(hops[i], out var hop))
+            var comma = end == 0 ? -1 : forwardedFor.LastIndexOf(',', end - 1);
+            if (!IpAddresses.TryParse(forwardedFor[(comma + 1)..end], out var hop))
             {
                 break;
             }
 
             client = hop;
-            if (!trustedProxies.Contains(hop))
+            if (!trustedProxies.Contains(hop) || comma < 0)
             {
                 break;
             }
+
+            end = comma;
         }
 
         return client;
@@ -116,6 +127,18 @@ public sealed class RequestMetadataReader
         // Never cut a surrogate pair in half.
         var length = char.IsHighSurrogate(value[maxLength - 1]) ? maxLength - 1 : maxLength;
         return value[..length];
+    }
+
+    private static string? KeepEnd(string? value, int maxLength)
+    {
+        if (value is null || value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        // Never cut a surrogate pair in half.
+        var start = value.Length - maxLength;
+        return value[(char.IsLowSurrogate(value[start]) ? start + 1 : start)..];
     }
 
     private static string? CurrentTraceId() =>

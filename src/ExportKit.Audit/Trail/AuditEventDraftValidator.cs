@@ -24,6 +24,11 @@ internal static partial class AuditEventDraftValidator
             throw new ArgumentException("TenantId is blank: every event belongs to a tenant (organisation).", nameof(draft));
         }
 
+        if (draft.TenantId.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            throw new ArgumentException($"TenantId '{draft.TenantId.ReplaceLineEndings(" ")}' holds a control or line-separator character (such as a trailing newline): tenant ids are single-line text.", nameof(draft));
+        }
+
         if (!Enum.IsDefined(draft.Severity))
         {
             throw new ArgumentException($"Severity {(int)draft.Severity} is unknown: use info, warning, error or critical.", nameof(draft));
@@ -35,6 +40,7 @@ internal static partial class AuditEventDraftValidator
         }
     }
 
-    [GeneratedRegex(@"^[a-z0-9_-]+(\.[a-z0-9_-]+)+$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n", which let "user.updated\n" pass.
+    [GeneratedRegex(@"^[a-z0-9_-]+(\.[a-z0-9_-]+)+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EventTypePattern();
 }

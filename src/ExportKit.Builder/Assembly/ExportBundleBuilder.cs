@@ -10,15 +10,31 @@ public sealed class ExportBundleBuilder
 {
     private readonly Dictionary<ExportPhase, IPhaseDataSource> sources = [];
     private readonly TimeProvider timeProvider;
+    private readonly int maxFieldDepth;
 
     /// <summary>Creates a builder over the host's data sources.</summary>
     /// <param name="sources">The data sources, at most one per phase.</param>
     /// <param name="timeProvider">The clock that stamps sections and metadata.</param>
     /// <exception cref="ArgumentException">Two sources serve the same phase.</exception>
     public ExportBundleBuilder(IEnumerable<IPhaseDataSource> sources, TimeProvider timeProvider)
+        : this(sources, timeProvider, new ExportBundleBuilderOptions())
+    {
+    }
+
+    /// <summary>Creates a builder over the host's data sources, with options.</summary>
+    /// <param name="sources">The data sources, at most one per phase.</param>
+    /// <param name="timeProvider">The clock that stamps sections and metadata.</param>
+    /// <param name="options">The options; read once.</param>
+    /// <exception cref="ArgumentException">Two sources serve the same phase.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ExportBundleBuilderOptions.MaxFieldDepth"/> is outside 1 to 256.</exception>
+    public ExportBundleBuilder(IEnumerable<IPhaseDataSource> sources, TimeProvider timeProvider, ExportBundleBuilderOptions options)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFieldDepth, ExportBundleBuilderOptions.MinFieldDepth, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxFieldDepth, ExportBundleBuilderOptions.MaxAllowedFieldDepth, nameof(options));
+        maxFieldDepth = options.MaxFieldDepth;
         foreach (var source in sources)
         {
             ArgumentNullException.ThrowIfNull(source, nameof(sources));
@@ -41,7 +57,7 @@ public sealed class ExportBundleBuilder
     /// <param name="exportId">The id of this execution.</param>
     /// <param name="cancellationToken">Cancels the counting pass.</param>
     /// <returns>The bundle and how many records were dropped.</returns>
-    /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order.</exception>
+    /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>).</exception>
     public async Task<BuiltBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -66,7 +82,7 @@ public sealed class ExportBundleBuilder
         var sections = new List<ExportSection>(definition.Sections.Count);
         foreach (var sectionDefinition in definition.Sections)
         {
-            var reader = new SectionReader(sectionDefinition, sources, request, now);
+            var reader = new SectionReader(sectionDefinition, sources, request, now, maxFieldDepth);
             var tally = await SectionTally.CountAsync(reader, dropped, references, cancellationToken).ConfigureAwait(false);
             bundleHash.Add(sectionDefinition.SectionId);
             bundleHash.Add(Convert.ToHexString(tally.Hash));

@@ -10,7 +10,8 @@ internal sealed class SectionReader(
     ExportSectionDefinition section,
     IReadOnlyDictionary<ExportPhase, IPhaseDataSource> sources,
     PhaseReadRequest request,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    int maxFieldDepth)
 {
     public ExportSectionDefinition Section => section;
 
@@ -21,7 +22,7 @@ internal sealed class SectionReader(
         {
             for (var i = 0; i < section.Phases.Count; i++)
             {
-                var cursor = new SourceCursor(sources[section.Phases[i]], i, section, request, now, dropped, cancellationToken);
+                var cursor = new SourceCursor(sources[section.Phases[i]], i, section, request, now, maxFieldDepth, dropped, cancellationToken);
                 cursors.Add(cursor);
                 if (!await cursor.MoveNextAsync().ConfigureAwait(false))
                 {

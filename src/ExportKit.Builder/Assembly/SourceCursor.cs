@@ -2,7 +2,8 @@ namespace ExportKit.Builder;
 
 /// <summary>
 /// Reads one data source for one section: checks the (timestamp, id) order, drops and counts records outside the
-/// scope or time range, and projects the rest into items.
+/// scope or time range, and projects the rest into items, refusing any whose values nest too deep: this is the one
+/// place every item passes before anything (the content hash, a formatter) walks its values.
 /// </summary>
 internal sealed class SourceCursor : IAsyncDisposable
 {
@@ -11,11 +12,13 @@ internal sealed class SourceCursor : IAsyncDisposable
     private readonly ExportSectionDefinition section;
     private readonly PhaseReadRequest request;
     private readonly DateTimeOffset now;
+    private readonly int maxFieldDepth;
     private readonly DropCounter dropped;
     private PhaseRecord? previous;
 
-    public SourceCursor(IPhaseDataSource source, int order, ExportSectionDefinition section, PhaseReadRequest request, DateTimeOffset now, DropCounter dropped, CancellationToken cancellationToken)
+    public SourceCursor(IPhaseDataSource source, int order, ExportSectionDefinition section, PhaseReadRequest request, DateTimeOffset now, int maxFieldDepth, DropCounter dropped, CancellationToken cancellationToken)
     {
+        this.maxFieldDepth = maxFieldDepth;
         this.source = source;
         this.section = section;
         this.request = request;
@@ -52,6 +55,7 @@ internal sealed class SourceCursor : IAsyncDisposable
                         $"The projection of section '{section.SectionId}' changed the id or timestamp of record '{record.RecordId}' of {record.Phase.DataSource}; an item must keep its record's id and timestamp.");
                 }
 
+                CheckDepth(Current.Item);
                 return true;
             }
         }
@@ -77,6 +81,16 @@ internal sealed class SourceCursor : IAsyncDisposable
         }
 
         previous = record;
+    }
+
+    private void CheckDepth(ExportItem item)
+    {
+        if (FieldDepth.FindTooDeep(item.Data, maxFieldDepth) is { } field)
+        {
+            throw new ExportException(
+                ExportErrorCodes.FieldTooDeep,
+                FormattableString.Invariant($"Record '{item.ItemId}' of {source.Phase.DataSource} (section '{section.SectionId}'): field '{field}' nests objects more than {maxFieldDepth} levels deep. Flatten the value in the data source or the section's projection, or raise ExportKitOptions.MaxFieldDepth (at most {ExportBundleBuilderOptions.MaxAllowedFieldDepth})."));
+        }
     }
 
     private static int Compare(PhaseRecord a, PhaseRecord b)

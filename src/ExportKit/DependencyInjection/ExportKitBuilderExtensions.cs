@@ -1,5 +1,6 @@
 using ExportKit;
 using ExportKit.Builder;
+using ExportKit.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,27 @@ public static class ExportKitBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rule);
         AddOnce<IExportPolicyRule>(builder, rule);
+        return builder;
+    }
+
+    /// <summary>
+    /// Restricts a phase's data to the roles and permissions given, in every category that reads the phase (host
+    /// categories included), in addition to the default restrictions on phases 58 and 59.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="restriction">The restriction; the same instance registered twice is applied once.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder RestrictPhase(this IExportKitBuilder builder, PhaseRestriction restriction)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(restriction);
+        builder.Services.Configure<ExportPolicyOptions>(options =>
+        {
+            if (!options.PhaseRestrictions.Contains(restriction))
+            {
+                options.PhaseRestrictions.Add(restriction);
+            }
+        });
         return builder;
     }
 

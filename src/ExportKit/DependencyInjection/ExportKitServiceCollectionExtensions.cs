@@ -11,7 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ExportKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the export engine with the fourteen categories, the six built-in formatters, the six policy rules,
+    /// Registers the export engine with the fourteen categories, the six built-in formatters, the six policy rules and the
+    /// default phase restrictions (<see cref="PhaseRestrictions.Default"/>),
     /// in-memory stores for the export log, the export registry and the audit trail, and the system clock. Every engine service is added with <c>TryAdd</c>, so a host's own
     /// registration (a durable <see cref="IExportLogStore"/>, a fixed <see cref="TimeProvider"/>) wins. Calling it
     /// again adds nothing twice. Options are validated when the engine is first resolved, and at start-up in a host.
@@ -41,7 +42,11 @@ public static class ExportKitServiceCollectionExtensions
             sp.GetRequiredService<IExportIdGenerator>(),
             sp.GetRequiredService<IOptions<AuditOptions>>().Value));
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
-        services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(sp.GetServices<IExportPolicyRule>()));
+        services.AddOptions<ExportPolicyOptions>();
+        services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(
+            sp.GetServices<IExportPolicyRule>(),
+            sp.GetRequiredService<IOptions<ExportPolicyOptions>>().Value,
+            sp.GetRequiredService<ExportCategoryRegistry>()));
         services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
         services.TryAddSingleton<IExportEngine, ExportEngine>();
         foreach (var rule in ExportPolicyRules.Default)

@@ -50,7 +50,7 @@ internal sealed partial class ExportEngine : IExportEngine
             this.formatters[formatter.Format] = formatter;
         }
 
-        builder = new ExportBundleBuilder(sources, time);
+        builder = new ExportBundleBuilder(sources, time, new ExportBundleBuilderOptions { MaxFieldDepth = options.Value.MaxFieldDepth });
         this.policy = policy;
         this.log = log;
         this.time = time;

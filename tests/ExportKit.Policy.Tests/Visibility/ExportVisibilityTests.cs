@@ -8,12 +8,12 @@ public sealed class ExportVisibilityTests
     private static readonly string[] AllFormats = ["json", "csv", "html", "markdown", "zip", "auditor-package"];
 
     [Fact]
-    public void An_auditor_sees_every_category_but_the_executive_ones()
+    public void An_auditor_sees_every_category_but_those_with_executive_data()
     {
         var categories = ExportVisibility.AllowedCategories(Principal(roles: [ExportRoles.Auditor]), ExportCategory.BuiltIn);
 
         Assert.Equal(
-            ExportCategory.BuiltIn.Where(c => !c.Equals(ExportCategory.ExecutiveSummary) && !c.Equals(ExportCategory.FullOperational)),
+            ExportCategory.BuiltIn.Where(c => !new[] { ExportCategory.ExecutiveSummary, ExportCategory.FullOperational, ExportCategory.Insights, ExportCategory.Reports }.Contains(c)),
             categories);
         Assert.Contains(ExportCategory.CompliancePack, categories);
     }
@@ -47,10 +47,13 @@ public sealed class ExportVisibilityTests
     {
         var categories = ExportVisibility.AllowedCategories(Principal(roles: ["operator"]), ExportCategory.BuiltIn);
 
-        Assert.Equal(11, categories.Count);
+        // insights and reports carry the executive data of phases 58 and 59: a deliberate tightening of rule 3.
+        Assert.Equal(9, categories.Count);
         Assert.DoesNotContain(ExportCategory.CompliancePack, categories);
         Assert.DoesNotContain(ExportCategory.ExecutiveSummary, categories);
         Assert.DoesNotContain(ExportCategory.FullOperational, categories);
+        Assert.DoesNotContain(ExportCategory.Insights, categories);
+        Assert.DoesNotContain(ExportCategory.Reports, categories);
     }
 
     [Fact]
@@ -100,9 +103,9 @@ public sealed class ExportVisibilityTests
     {
         var categories = ExportVisibility.AllowedCategories(
             Principal(),
-            [ExportCategory.Reports, ExportCategory.ExecutiveSummary, ExportCategory.AlertLogs, new ExportCategory("reports")]);
+            [ExportCategory.TaskLogs, ExportCategory.ExecutiveSummary, ExportCategory.AlertLogs, new ExportCategory("task-logs")]);
 
-        Assert.Equal([ExportCategory.Reports, ExportCategory.AlertLogs], categories);
+        Assert.Equal([ExportCategory.TaskLogs, ExportCategory.AlertLogs], categories);
     }
 
     [Fact]
