@@ -77,7 +77,7 @@ public static class BagItVerifier
             return NotABag(path, $"The directory '{path}' does not exist.");
         }
 
-        if (!File.Exists(Path.Combine(path, BagTagFiles.DeclarationName)) && !new FileInfo(Path.Combine(path, BagTagFiles.DeclarationName)).Exists)
+        if (!File.Exists(Path.Combine(path, BagTagFiles.DeclarationName)))
         {
             return NotABag(path, $"The directory '{path}' has no bagit.txt: it is not the root of a BagIt bag.");
         }
