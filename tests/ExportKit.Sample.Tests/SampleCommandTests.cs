@@ -130,6 +130,37 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Contains("data/audit-findings/findings.csv", tampered.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_of_a_truncated_or_symlink_carrying_package_exits_1_with_one_line_per_problem_and_no_stack_trace()
+    {
+        var export = await run.RunAsync("export", "--category", "compliance-pack", "--format", "auditor-package", "--tenant", "acme", "--user", "dana", "--role", "auditor", "--permission", "export:bundle-formats", "--now", SampleRun.Now);
+        Assert.Equal(0, export.Exit);
+        var package = Assert.Single(Directory.GetFiles(run.Out));
+        var bytes = await File.ReadAllBytesAsync(package);
+        var truncated = Path.Combine(run.Directory, "truncated.zip");
+        await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
+        var linked = Path.Combine(run.Directory, "linked.zip");
+        await File.WriteAllBytesAsync(linked, bytes);
+        using (var archive = System.IO.Compression.ZipFile.Open(linked, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var top = archive.Entries[0].FullName.Split('/')[0];
+            var link = archive.CreateEntry(top + "/data/passwd");
+            link.ExternalAttributes = unchecked((int)(0xA1FFu << 16));
+            await using var stream = link.Open();
+            await stream.WriteAsync("/etc/passwd"u8.ToArray());
+        }
+
+        foreach (var (file, expected) in new[] { (truncated, "not a ZIP archive"), (linked, "LinkOrSpecialFile data/passwd: ") })
+        {
+            var (exit, output, error) = await run.RunAsync("verify", file);
+
+            Assert.Equal(1, exit);
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+            Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.StartsWith("  ", line, StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("zip")]

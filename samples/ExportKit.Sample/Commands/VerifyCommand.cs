@@ -22,8 +22,22 @@ internal static class VerifyCommand
             }
             else if (File.Exists(path))
             {
-                await using var zip = File.OpenRead(path);
-                report = await BagItVerifier.VerifyZipAsync(zip, cancellationToken);
+                FileStream zip;
+                try
+                {
+                    zip = File.OpenRead(path);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"Error: '{path}' cannot be read: {error.Message}");
+                    return 1;
+                }
+
+                await using (zip)
+                {
+                    // The verifier never throws on hostile input: a damaged or forged archive comes back as problems.
+                    report = await BagItVerifier.VerifyZipAsync(zip, cancellationToken);
+                }
             }
             else
             {

@@ -8,16 +8,16 @@ namespace ExportKit.Formats.BagIt;
 /// <summary>Validates one bag (RFC 8493): declaration, manifests, every checksum, unlisted payload, Payload-Oxum.</summary>
 internal static partial class BagChecker
 {
-    public static async Task<List<BagProblem>> CheckAsync(IBagFiles bag, CancellationToken cancellationToken)
+    public static async Task<List<BagProblem>> CheckAsync(IBagFiles bag, BagVerificationOptions options, CancellationToken cancellationToken)
     {
         var problems = new List<BagProblem>();
-        await BagDeclarationCheck.CheckAsync(bag, problems, cancellationToken).ConfigureAwait(false);
+        await BagDeclarationCheck.CheckAsync(bag, options, problems, cancellationToken).ConfigureAwait(false);
         if (!bag.HasDataDirectory)
         {
             problems.Add(new BagProblem(BagProblemKind.MissingFile, "data/", "The bag has no data/ directory; every bag keeps its payload there."));
         }
 
-        var manifests = await ReadManifestsAsync(bag, problems, cancellationToken).ConfigureAwait(false);
+        var manifests = await ReadManifestsAsync(bag, options, problems, cancellationToken).ConfigureAwait(false);
         var payload = bag.Files.Keys.Where(p => p.StartsWith("data/", StringComparison.Ordinal)).ToList();
         foreach (var manifest in manifests)
         {
@@ -31,11 +31,12 @@ internal static partial class BagChecker
         }
 
         await CompareChecksumsAsync(bag, manifests, problems, cancellationToken).ConfigureAwait(false);
-        await PayloadOxumCheck.CheckAsync(bag, problems, cancellationToken).ConfigureAwait(false);
-        return problems;
+        await PayloadOxumCheck.CheckAsync(bag, options, problems, cancellationToken).ConfigureAwait(false);
+        await bag.FinishAsync(cancellationToken).ConfigureAwait(false);
+        return [.. bag.Problems, .. problems];
     }
 
-    private static async Task<List<Manifest>> ReadManifestsAsync(IBagFiles bag, List<BagProblem> problems, CancellationToken cancellationToken)
+    private static async Task<List<Manifest>> ReadManifestsAsync(IBagFiles bag, BagVerificationOptions options, List<BagProblem> problems, CancellationToken cancellationToken)
     {
         var manifests = new List<Manifest>();
         var unsupportedPayloadManifests = new List<string>();
@@ -51,9 +52,14 @@ internal static partial class BagChecker
             var isTag = match.Groups["tag"].Success;
             payloadManifests += isTag ? 0 : 1;
             var algorithm = match.Groups["algorithm"].Value;
+            if (!bag.IsReadable(name))
+            {
+                continue; // refused (too large, damaged): already reported, and its lines would only add noise
+            }
+
             if (ChecksumAlgorithms.TryGet(algorithm, out _, out var hexLength))
             {
-                manifests.Add(await ManifestReader.ReadAsync(bag, name, algorithm, hexLength, isTag, problems, cancellationToken).ConfigureAwait(false));
+                manifests.Add(await ManifestReader.ReadAsync(bag, name, algorithm, hexLength, isTag, options, problems, cancellationToken).ConfigureAwait(false));
             }
             else if (!isTag)
             {
@@ -78,13 +84,23 @@ internal static partial class BagChecker
     {
         // Each file is read once, whatever number of manifests list it.
         var byFile = manifests
-            .SelectMany(m => m.Checksums.Where(c => bag.Files.ContainsKey(c.Key)).Select(c => (Path: c.Key, Manifest: m, Expected: c.Value)))
+            .SelectMany(m => m.Checksums.Where(c => bag.IsReadable(c.Key)).Select(c => (Path: c.Key, Manifest: m, Expected: c.Value)))
             .GroupBy(c => c.Path, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var file in byFile)
         {
             var algorithms = file.Select(c => c.Manifest.Algorithm).Distinct(StringComparer.Ordinal).ToList();
-            var actual = await HashAsync(bag, file.Key, algorithms, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, string> actual;
+            try
+            {
+                actual = await HashAsync(bag, file.Key, algorithms, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new BagProblem(BagProblemKind.UnreadableFile, file.Key, $"{file.Key} could not be read ({error.Message}), so its checksum could not be checked."));
+                continue;
+            }
+
             foreach (var (path, manifest, expected) in file)
             {
                 if (!string.Equals(expected, actual[manifest.Algorithm], StringComparison.OrdinalIgnoreCase))

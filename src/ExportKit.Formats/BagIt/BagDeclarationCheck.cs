@@ -5,10 +5,15 @@ internal static class BagDeclarationCheck
 {
     private static readonly string[] Versions = ["1.0", "0.97"];
 
-    public static async Task CheckAsync(IBagFiles bag, List<BagProblem> problems, CancellationToken cancellationToken)
+    public static async Task CheckAsync(IBagFiles bag, BagVerificationOptions options, List<BagProblem> problems, CancellationToken cancellationToken)
     {
+        if (!bag.IsReadable(BagTagFiles.DeclarationName))
+        {
+            return; // a link, special file or refused entry: already reported
+        }
+
         var lines = new List<string>();
-        await foreach (var line in TagFileReader.ReadLinesAsync(bag, BagTagFiles.DeclarationName, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in TagFileReader.ReadLinesAsync(bag, BagTagFiles.DeclarationName, options, problems, cancellationToken).ConfigureAwait(false))
         {
             lines.Add(line);
             if (lines.Count > 2)

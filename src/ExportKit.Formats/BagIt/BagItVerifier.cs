@@ -1,21 +1,38 @@
-using System.IO.Compression;
+using System.Diagnostics.CodeAnalysis;
 
 namespace ExportKit.Formats.BagIt;
 
 /// <summary>
 /// Verifies BagIt 1.0 bags (RFC 8493), not only ExportKit's: the declaration, every payload and tag manifest in
 /// <c>sha256</c>, <c>sha384</c> or <c>sha512</c>, every checksum, payload files no manifest lists, and <c>Payload-Oxum</c>.
-/// Every problem is reported, not only the first. Files are streamed, never loaded whole; <c>fetch.txt</c> is not followed.
+/// It checks what an extractor would produce: every ZIP entry is inflated and its CRC-32 and length checked against
+/// its headers; duplicate, unsafe, link and special-file entries are problems; in a folder bag, links and special files
+/// are reported and never opened or followed. Every problem is reported, not only the first. Files are streamed, never
+/// loaded whole, within the limits of <see cref="BagVerificationOptions"/>; <c>fetch.txt</c> is not followed. Hostile
+/// input never makes it throw: it makes the bag invalid.
 /// </summary>
 public static class BagItVerifier
 {
-    /// <summary>Verifies a bag kept in a ZIP archive, at the archive's root or in its single top folder (as the auditor package does).</summary>
+    /// <summary>Verifies a bag kept in a ZIP archive, at the archive's root or in its single top folder (as the auditor package does), with the default limits.</summary>
     /// <param name="zip">The archive. A stream that cannot seek is copied to a temporary file first. It is left open.</param>
     /// <param name="cancellationToken">Cancels the verification.</param>
     /// <returns>The report; <see cref="BagProblemKind.NotABag"/> when the stream is not a ZIP archive or holds no <c>bagit.txt</c>.</returns>
-    public static async Task<BagVerificationReport> VerifyZipAsync(Stream zip, CancellationToken cancellationToken = default)
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The BCL's shape (JsonSerializer): only the trailing CancellationToken is optional, so no call binds ambiguously; none of these overloads has shipped.")]
+    public static Task<BagVerificationReport> VerifyZipAsync(Stream zip, CancellationToken cancellationToken = default) =>
+        VerifyZipAsync(zip, new BagVerificationOptions(), cancellationToken);
+
+    /// <summary>Verifies a bag kept in a ZIP archive, at the archive's root or in its single top folder (as the auditor package does).</summary>
+    /// <param name="zip">The archive. A stream that cannot seek is copied to a temporary file first. It is left open.</param>
+    /// <param name="options">The limits on line, tag file and payload file sizes.</param>
+    /// <param name="cancellationToken">Cancels the verification.</param>
+    /// <returns>The report; <see cref="BagProblemKind.NotABag"/> when the stream is not a ZIP archive or holds no <c>bagit.txt</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A limit in <paramref name="options"/> is out of range.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The BCL's shape (JsonSerializer): only the trailing CancellationToken is optional, so no call binds ambiguously; none of these overloads has shipped.")]
+    public static async Task<BagVerificationReport> VerifyZipAsync(Stream zip, BagVerificationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         if (!zip.CanRead)
         {
             throw new ArgumentException("The ZIP stream cannot be read: pass a readable stream.", nameof(zip));
@@ -23,26 +40,38 @@ public static class BagItVerifier
 
         if (zip.CanSeek)
         {
-            return await VerifySeekableZipAsync(zip, cancellationToken).ConfigureAwait(false);
+            return await VerifySeekableZipAsync(zip, options, cancellationToken).ConfigureAwait(false);
         }
 
-        var path = Path.Combine(Path.GetTempPath(), "exportkit-verify-" + Guid.NewGuid().ToString("N") + ".zip");
-        var copy = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var copy = TemporaryCopy.Create();
         await using (copy.ConfigureAwait(false))
         {
             await zip.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
             copy.Position = 0;
-            return await VerifySeekableZipAsync(copy, cancellationToken).ConfigureAwait(false);
+            return await VerifySeekableZipAsync(copy, options, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Verifies a bag kept as a directory: <paramref name="path"/> is the bag's root, the folder that holds <c>bagit.txt</c>.</summary>
+    /// <summary>Verifies a bag kept as a directory, with the default limits: <paramref name="path"/> is the bag's root, the folder that holds <c>bagit.txt</c>.</summary>
     /// <param name="path">The bag's directory.</param>
     /// <param name="cancellationToken">Cancels the verification.</param>
     /// <returns>The report; <see cref="BagProblemKind.NotABag"/> when the directory does not exist or has no <c>bagit.txt</c>.</returns>
-    public static async Task<BagVerificationReport> VerifyDirectoryAsync(string path, CancellationToken cancellationToken = default)
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The BCL's shape (JsonSerializer): only the trailing CancellationToken is optional, so no call binds ambiguously; none of these overloads has shipped.")]
+    public static Task<BagVerificationReport> VerifyDirectoryAsync(string path, CancellationToken cancellationToken = default) =>
+        VerifyDirectoryAsync(path, new BagVerificationOptions(), cancellationToken);
+
+    /// <summary>Verifies a bag kept as a directory: <paramref name="path"/> is the bag's root, the folder that holds <c>bagit.txt</c>.</summary>
+    /// <param name="path">The bag's directory.</param>
+    /// <param name="options">The limits on line, tag file and payload file sizes.</param>
+    /// <param name="cancellationToken">Cancels the verification.</param>
+    /// <returns>The report; <see cref="BagProblemKind.NotABag"/> when the directory does not exist or has no <c>bagit.txt</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A limit in <paramref name="options"/> is out of range.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The BCL's shape (JsonSerializer): only the trailing CancellationToken is optional, so no call binds ambiguously; none of these overloads has shipped.")]
+    public static async Task<BagVerificationReport> VerifyDirectoryAsync(string path, BagVerificationOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         if (!Directory.Exists(path))
         {
             return NotABag(path, $"The directory '{path}' does not exist.");
@@ -53,33 +82,31 @@ public static class BagItVerifier
             return NotABag(path, $"The directory '{path}' has no bagit.txt: it is not the root of a BagIt bag.");
         }
 
-        var problems = await BagChecker.CheckAsync(new DirectoryBagFiles(path), cancellationToken).ConfigureAwait(false);
-        return new BagVerificationReport(problems);
-    }
-
-    private static async Task<BagVerificationReport> VerifySeekableZipAsync(Stream zip, CancellationToken cancellationToken)
-    {
-        ZipArchive archive;
         try
         {
-            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            var problems = await BagChecker.CheckAsync(new DirectoryBagFiles(path, options), options, cancellationToken).ConfigureAwait(false);
+            return new BagVerificationReport(problems);
         }
-        catch (InvalidDataException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return NotABag(string.Empty, $"The stream is not a ZIP archive ({error.Message}).");
+            return new BagVerificationReport([new BagProblem(BagProblemKind.UnreadableFile, string.Empty, $"The bag in '{path}' could not be read: {error.Message}")]);
         }
+    }
 
-        using (archive)
+    private static async Task<BagVerificationReport> VerifySeekableZipAsync(Stream zip, BagVerificationOptions options, CancellationToken cancellationToken = default)
+    {
+        try
         {
-            if (ZipBagFiles.Find(archive) is not { } bag)
+            if (ZipBagFiles.Find(zip, options, out var notABag) is not { } bag)
             {
-                return NotABag(string.Empty, "The ZIP archive has no bagit.txt at its root or in its single top folder: it does not hold a BagIt bag.");
+                return NotABag(string.Empty, notABag!);
             }
 
-            var problems = bag.UnsafeEntries.Select(name => new BagProblem(BagProblemKind.PathOutsideBag, name,
-                $"The ZIP entry '{name}' could be extracted outside the bag: entry names must be relative, with '/' separators and no '..' segments.")).ToList();
-            problems.AddRange(await BagChecker.CheckAsync(bag, cancellationToken).ConfigureAwait(false));
-            return new BagVerificationReport(problems);
+            return new BagVerificationReport(await BagChecker.CheckAsync(bag, options, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException)
+        {
+            return new BagVerificationReport([new BagProblem(BagProblemKind.CorruptArchive, string.Empty, $"The ZIP archive is damaged: {error.Message}.")]);
         }
     }
 

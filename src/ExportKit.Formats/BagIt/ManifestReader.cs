@@ -5,11 +5,11 @@ namespace ExportKit.Formats.BagIt;
 /// <summary>Reads a manifest (RFC 8493 §2.1.3): one <c>checksum path</c> per line, separated by spaces or tabs.</summary>
 internal static class ManifestReader
 {
-    public static async Task<Manifest> ReadAsync(IBagFiles bag, string fileName, string algorithm, int hexLength, bool isTagManifest, List<BagProblem> problems, CancellationToken cancellationToken)
+    public static async Task<Manifest> ReadAsync(IBagFiles bag, string fileName, string algorithm, int hexLength, bool isTagManifest, BagVerificationOptions options, List<BagProblem> problems, CancellationToken cancellationToken)
     {
         var checksums = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
-        await foreach (var line in TagFileReader.ReadLinesAsync(bag, fileName, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in TagFileReader.ReadLinesAsync(bag, fileName, options, problems, cancellationToken).ConfigureAwait(false))
         {
             number++;
             if (line.Length == 0)

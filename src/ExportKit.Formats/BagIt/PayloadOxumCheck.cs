@@ -1,20 +1,21 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace ExportKit.Formats.BagIt;
 
 /// <summary>Reads <c>bag-info.txt</c> (RFC 8493 §2.2.2) and checks its <c>Payload-Oxum</c>, when it has one, against the payload.</summary>
 internal static class PayloadOxumCheck
 {
-    public static async Task CheckAsync(IBagFiles bag, List<BagProblem> problems, CancellationToken cancellationToken)
+    public static async Task CheckAsync(IBagFiles bag, BagVerificationOptions options, List<BagProblem> problems, CancellationToken cancellationToken)
     {
-        if (!bag.Files.ContainsKey(BagTagFiles.BagInfoName))
+        if (!bag.IsReadable(BagTagFiles.BagInfoName))
         {
             return;
         }
 
         var oxums = new List<string>();
         var number = 0;
-        await foreach (var line in TagFileReader.ReadLinesAsync(bag, BagTagFiles.BagInfoName, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in TagFileReader.ReadLinesAsync(bag, BagTagFiles.BagInfoName, options, problems, cancellationToken).ConfigureAwait(false))
         {
             number++;
             if (line.Length == 0 || line[0] is ' ' or '\t')
@@ -35,7 +36,7 @@ internal static class PayloadOxumCheck
         }
 
         var payload = bag.Files.Where(f => f.Key.StartsWith("data/", StringComparison.Ordinal)).ToList();
-        var actual = string.Create(CultureInfo.InvariantCulture, $"{payload.Sum(f => f.Value)}.{payload.Count}");
+        var actual = string.Create(CultureInfo.InvariantCulture, $"{payload.Aggregate(BigInteger.Zero, (sum, f) => sum + f.Value)}.{payload.Count}");
         foreach (var oxum in oxums)
         {
             var parts = oxum.Split('.');
