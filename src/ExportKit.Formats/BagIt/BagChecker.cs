@@ -146,6 +146,6 @@ internal static partial class BagChecker
     private static HashAlgorithmName Algorithm(string name) =>
         ChecksumAlgorithms.TryGet(name, out var algorithm, out _) ? algorithm : throw new ArgumentOutOfRangeException(nameof(name), name, "Not a supported algorithm.");
 
-    [GeneratedRegex("^(?<tag>tag)?manifest-(?<algorithm>[a-z0-9]+)\\.txt$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?<tag>tag)?manifest-(?<algorithm>[a-z0-9]+)\\.txt\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ManifestName();
 }

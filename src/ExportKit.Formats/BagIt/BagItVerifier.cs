@@ -43,7 +43,7 @@ public static class BagItVerifier
             return await VerifySeekableZipAsync(zip, options, cancellationToken).ConfigureAwait(false);
         }
 
-        var copy = TemporaryCopy.Create();
+        var copy = Staging.PrivateTemporaryFile.Create(directory: null, "verify");
         await using (copy.ConfigureAwait(false))
         {
             await zip.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,11 @@ internal static class HostileData
     ];
 
     /// <summary>A bundle in which every piece of data (except the content-derived bundle id and the category) is <paramref name="payload"/>.</summary>
+    // Ids refuse control characters and line separators when made (ExportScope throws), so in the scope the payload
+    // keeps everything else: markup, quotes, leading spaces.
+    private static string SingleLine(string payload) =>
+        new([.. payload.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c)]);
+
     public static ExportBundle Everywhere(string payload, ExportFormat format)
     {
         ExportField[] fields =
@@ -92,7 +97,7 @@ internal static class HostileData
         };
         var section = new ExportSection(
             payload, payload, payload, payload, new SectionSummary(payload, [new(payload, 1)], [new(payload, 1)]), items.Length, TestClock.Now, TestRecords.Stream(items));
-        var bundle = TestBundles.Bundle("bnd_000000000000000000000666", payload, payload, new ExportCategory("custom"), new ExportScope(payload, payload, payload), [payload], section);
+        var bundle = TestBundles.Bundle("bnd_000000000000000000000666", payload, payload, new ExportCategory("custom"), new ExportScope(SingleLine(payload), SingleLine(payload), SingleLine(payload)), [payload], section);
         return HtmlOutput.As(bundle, format) with
         {
             ExportId = payload,

@@ -30,7 +30,7 @@ internal sealed class RefusingAuditEventStore : IAuditEventStore
     public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(query, offset, limit, cancellationToken);
 
-    public IAsyncEnumerable<AuditEvent> ReadChainAsync(CancellationToken cancellationToken = default) => inner.ReadChainAsync(cancellationToken);
+    public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) => inner.ReadChainAsync(cancellationToken);
 
     public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default) => inner.FindAsync(tenantId, id, cancellationToken);
 }
