@@ -5,7 +5,7 @@ namespace ExportKit.Formats.Tests.Html;
 
 public sealed class HtmlExportFormatterEscapingTests
 {
-    public static TheoryData<string> Payloads => [.. HostileData.HtmlPayloads, .. HostileData.MarkdownPayloads, .. HostileData.LineBreakPayloads];
+    public static TheoryData<string> Payloads => [.. HostileData.All];
 
     [Theory]
     [MemberData(nameof(Payloads))]

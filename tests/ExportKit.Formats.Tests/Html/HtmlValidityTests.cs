@@ -16,7 +16,7 @@ public sealed class HtmlValidityTests : IDisposable
             files.Add(await WriteAsync(caseName, HtmlOutput.Build(caseName)));
         }
 
-        var payloads = HostileData.HtmlPayloads.Concat(HostileData.MarkdownPayloads).Concat(HostileData.LineBreakPayloads).ToArray();
+        var payloads = HostileData.All.ToArray();
         for (var i = 0; i < payloads.Length; i++)
         {
             files.Add(await WriteAsync($"hostile-{i:D2}", HostileData.Everywhere(payloads[i], ExportFormat.Html)));

@@ -11,7 +11,7 @@ public sealed class MarkdownExportFormatterEscapingTests
 {
     private const string Benign = "plain words";
 
-    public static TheoryData<string> Payloads => [.. HostileData.MarkdownPayloads, .. HostileData.HtmlPayloads, .. HostileData.LineBreakPayloads];
+    public static TheoryData<string> Payloads => [.. HostileData.All];
 
     [Theory]
     [MemberData(nameof(Payloads))]
