@@ -37,6 +37,7 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
             GenerationTimeMs = 250,
             RecordsDropped = 1,
             GeneratedBy = "dana",
+            DataSources = ["Phase 50: Audit & Governance Engine", "Phase 51: Drift Detection Engine"],
         },
         new ExportDownloadedEntry
         {

@@ -32,6 +32,8 @@ internal static class StatsCommand
         output.WriteLine("Export statistics" + (tenant is null ? string.Empty : $" for {tenant}"));
         line("Total exports", $"{stats.TotalExports} ({stats.Trends.ExportsChange} in 24 h)");
         line("Total downloads", $"{stats.TotalDownloads} ({stats.Trends.DownloadsChange} in 24 h)");
+        line("Denied, failed", $"{stats.TotalDenied}, {stats.TotalFailed}");
+        line("Data sources", $"{stats.DataSourcesUsed}");
         line("Average size", $"{stats.AverageSizeBytes / 1024:F1} KB");
         line("Average time", $"{stats.AverageGenerationTimeMs:F1} ms");
         line("By tenant", Join(stats.ByTenant));

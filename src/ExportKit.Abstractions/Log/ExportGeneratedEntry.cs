@@ -35,6 +35,10 @@ public sealed record ExportGeneratedEntry : ExportLogEntry
     /// <summary>Gets who requested it.</summary>
     public required string GeneratedBy { get; init; }
 
+    /// <summary>Gets the data sources (phases, as <c>Phase 50: Audit &amp; Governance Engine</c>) the export drew from, each once, for the statistics' data-source card.</summary>
+    /// <value>The default value is empty (entries written by ExportKit 0.1 carry none).</value>
+    public IReadOnlyList<string> DataSources { get; init; } = [];
+
     /// <inheritdoc />
     [JsonIgnore]
     public override string EntryType => ExportLogEntryTypes.ExportGenerated;

@@ -2,8 +2,8 @@ namespace ExportKit.Audit;
 
 /// <summary>
 /// Aggregate figures of the export log, as the statistics cards show them. Counts come from
-/// <c>export-generated</c> entries (exports) and <c>export-downloaded</c> entries (downloads); every dictionary is
-/// sorted by key, ordinally.
+/// <c>export-generated</c> entries (exports), <c>export-downloaded</c> entries (downloads) and <c>error</c> entries
+/// (denied and failed attempts); every dictionary and list is sorted ordinally.
 /// </summary>
 public sealed record ExportStatistics
 {
@@ -12,6 +12,18 @@ public sealed record ExportStatistics
 
     /// <summary>Gets how many exports were downloaded.</summary>
     public required long TotalDownloads { get; init; }
+
+    /// <summary>Gets how many export attempts policy denied (<c>error</c> entries with <see cref="ExportErrorCodes.PolicyDenied"/>).</summary>
+    public long TotalDenied { get; init; }
+
+    /// <summary>Gets how many export attempts failed for any other reason (every other <c>error</c> entry).</summary>
+    public long TotalFailed { get; init; }
+
+    /// <summary>Gets the data sources the exports drew from, each once (the fourth statistics card counts them).</summary>
+    public IReadOnlyList<string> DataSources { get; init; } = [];
+
+    /// <summary>Gets how many data sources the exports drew from.</summary>
+    public int DataSourcesUsed => DataSources.Count;
 
     /// <summary>
     /// Gets the number of exports per category: every one of the fourteen built-in categories

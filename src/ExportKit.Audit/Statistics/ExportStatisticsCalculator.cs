@@ -10,11 +10,14 @@ internal sealed class ExportStatisticsCalculator
     private readonly Dictionary<string, long> byCategory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> byTenant = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> byFormat = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> dataSources = new(StringComparer.Ordinal);
     private readonly DateTimeOffset lastStart;
     private readonly DateTimeOffset previousStart;
     private readonly DateTimeOffset now;
     private long exports;
     private long downloads;
+    private long denied;
+    private long failed;
     private long exportsLast;
     private long exportsPrevious;
     private long downloadsLast;
@@ -67,6 +70,13 @@ internal sealed class ExportStatisticsCalculator
 
                 totalGenerationTimeMs += generated.GenerationTimeMs;
                 totalSizeBytes += generated.SizeBytes;
+                dataSources.UnionWith(generated.DataSources);
+                break;
+            case ExportErrorEntry error when error.ErrorCode == ExportErrorCodes.PolicyDenied:
+                denied++;
+                break;
+            case ExportErrorEntry:
+                failed++;
                 break;
             case ExportDownloadedEntry downloaded:
                 downloads++;
@@ -79,6 +89,9 @@ internal sealed class ExportStatisticsCalculator
     {
         TotalExports = exports,
         TotalDownloads = downloads,
+        TotalDenied = denied,
+        TotalFailed = failed,
+        DataSources = [.. dataSources],
         ByCategory = Sorted(byCategory),
         ByTenant = Sorted(byTenant),
         ByFormat = Sorted(byFormat),

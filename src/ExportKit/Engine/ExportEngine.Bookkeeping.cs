@@ -119,6 +119,7 @@ internal sealed partial class ExportEngine
         GenerationTimeMs = (long)time.GetElapsedTime(attempt.Started).TotalMilliseconds,
         RecordsDropped = built.RecordsDropped,
         GeneratedBy = attempt.Query.RequestedBy,
+        DataSources = attempt.DataSources,
     };
 
     private PolicyDecisionEntry DecisionEntry(Attempt attempt, PolicyDecision decision) => new()

@@ -138,6 +138,8 @@ internal sealed partial class ExportEngine : IExportEngine
             return await FailAsync(attempt, ExportErrorCodes.UnknownCategory, UnknownCategoryMessage(query.Category)).ConfigureAwait(false);
         }
 
+        attempt = attempt with { DataSources = [.. definition.Phases.Select(p => p.DataSource).Order(StringComparer.Ordinal)] };
+
         if (!formatters.TryGetValue(query.Format, out var formatter))
         {
             return await FailAsync(attempt, ExportErrorCodes.UnknownFormat, UnknownFormatMessage(query.Format)).ConfigureAwait(false);
@@ -276,5 +278,8 @@ internal sealed partial class ExportEngine : IExportEngine
     private sealed record Attempt(ExportQuery Query, ExportPrincipal? Principal, string QueryId, long Started)
     {
         public PolicyDecision? Decision { get; init; }
+
+        /// <summary>Gets the data sources of the category's phases, one each.</summary>
+        public IReadOnlyList<string> DataSources { get; init; } = [];
     }
 }

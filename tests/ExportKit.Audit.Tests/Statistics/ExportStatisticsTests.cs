@@ -18,6 +18,38 @@ public sealed class ExportStatisticsTests
     ];
 
     [Fact]
+    public async Task Counts_denied_and_failed_attempts_apart_from_exports()
+    {
+        var store = await LogEntries.StoreWith([
+            .. MixedLog(),
+            LogEntries.Error() with { ErrorCode = ExportErrorCodes.PolicyDenied, Message = "Export denied by policy" },
+            LogEntries.Error() with { ErrorCode = ExportErrorCodes.PolicyDenied, Message = "Export denied by policy" },
+            LogEntries.Error() with { ErrorCode = ExportErrorCodes.StorageFailed, Message = "No space left on device" },
+        ]);
+
+        var stats = await store.GetStatisticsAsync(Now);
+
+        Assert.Equal(3, stats.TotalExports);
+        Assert.Equal(2, stats.TotalDenied);
+        Assert.Equal(2, stats.TotalFailed);
+    }
+
+    [Fact]
+    public async Task Counts_each_data_source_the_exports_drew_from_once()
+    {
+        var store = await LogEntries.StoreWith([
+            LogEntries.Generated() with { DataSources = ["Phase 52: Alert & Notification Engine", "Phase 50: Audit & Governance Engine"] },
+            LogEntries.Generated() with { DataSources = ["Phase 50: Audit & Governance Engine"] },
+            LogEntries.Generated(),
+        ]);
+
+        var stats = await store.GetStatisticsAsync(Now);
+
+        Assert.Equal(2, stats.DataSourcesUsed);
+        Assert.Equal(["Phase 50: Audit & Governance Engine", "Phase 52: Alert & Notification Engine"], stats.DataSources);
+    }
+
+    [Fact]
     public async Task Counts_exports_and_downloads_and_ignores_decisions_and_errors()
     {
         var store = await LogEntries.StoreWith(MixedLog());
