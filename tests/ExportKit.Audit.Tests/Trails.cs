@@ -11,6 +11,10 @@ internal static class Trails
     public static AuditTrail Create(IAuditEventStore store, FakeTimeProvider? clock = null, AuditOptions? options = null, IExportIdGenerator? ids = null) =>
         new(store, clock ?? TestClock.Create(), ids ?? new SequentialIds(), options ?? new AuditOptions());
 
+    /// <summary>A principal of the audit governance roles: <c>viewer</c> by default, which may read but not export.</summary>
+    public static ExportPrincipal As(string tenant = "acme", string role = "viewer") =>
+        RolePermissionMap.AuditGovernance.CreatePrincipal("user-" + role, tenant, role);
+
     public static AuditEventDraft Draft(
         string tenant = "acme", string eventType = AuditEventTypes.UserUpdated, AuditSeverity severity = AuditSeverity.Info,
         AuditActorType actor = AuditActorType.User, object? context = null, object? before = null, object? after = null) => new()

@@ -14,7 +14,8 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("from 203.0.113.7 (X-Forwarded-For: 203.0.113.7, 10.0.0.5)", output, StringComparison.Ordinal);
         Assert.Contains("changed name: \"East Plant\" -> \"East Plant (Dock 3)\"", output, StringComparison.Ordinal);
-        Assert.Contains("chain: valid, 2 events checked", output, StringComparison.Ordinal);
+        Assert.Contains("Downloaded by dana from 203.0.113.7: logged, and audited as export.downloaded.", output, StringComparison.Ordinal);
+        Assert.Contains("chain: valid, 3 events checked", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,11 +27,12 @@ public sealed class AuditCommandTests : IDisposable
         var query = await run.RunAsync("audit", "query", "--event-type", "export.json.generated", "--now", SampleRun.Now);
         var verify = await run.RunAsync("audit", "verify");
 
-        Assert.Contains("2 event(s) of acme", log.Output, StringComparison.Ordinal);
+        Assert.Contains("3 event(s) of acme", log.Output, StringComparison.Ordinal);
+        Assert.Contains("export.downloaded [info] user dana export/", log.Output, StringComparison.Ordinal);
         Assert.Contains("1 event(s) of acme", query.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("org.updated", query.Output, StringComparison.Ordinal);
         Assert.Equal(0, verify.Exit);
-        Assert.Contains("The audit chain holds: 2 events checked.", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("The audit chain holds: 3 events checked.", verify.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,8 +70,46 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("Admin role required", member.Error, StringComparison.Ordinal);
         Assert.Equal(0, admin.Exit);
         var lines = await File.ReadAllLinesAsync(file);
-        Assert.Equal("ID,Timestamp,Event Type,Severity,Actor Type,User ID,IP Address,User Agent,Context", lines[0]);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal("ID,Timestamp,Event Type,Severity,Actor Type,User ID,IP Address,User Agent,Context,Resource Type,Resource ID,Changes", lines[0]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("member")]
+    [InlineData("viewer")]
+    public async Task Every_role_reads_the_log_and_opens_an_event(string role)
+    {
+        await run.RunAsync("--now", SampleRun.Now);
+        var id = ReadEventId(1);
+
+        var log = await run.RunAsync("audit", "log", "--role", role, "--user", "kim");
+        var get = await run.RunAsync("audit", "get", id, "--role", role, "--user", "kim");
+
+        Assert.Equal((0, 0), (log.Exit, get.Exit));
+        Assert.Contains($"#1 ", get.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_tenants_event_is_not_found()
+    {
+        await run.RunAsync("--now", SampleRun.Now);
+
+        var get = await run.RunAsync("audit", "get", ReadEventId(1), "--tenant", "globex", "--role", "owner");
+
+        Assert.Equal(1, get.Exit);
+        Assert.Contains("No event aud_", get.Error, StringComparison.Ordinal);
+        Assert.Contains("in tenant globex", get.Error, StringComparison.Ordinal);
+    }
+
+    private string ReadEventId(int sequence)
+    {
+        using var connection = new SqliteConnection($"Data Source={run.Database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM audit_events WHERE sequence = $sequence";
+        command.Parameters.AddWithValue("$sequence", sequence);
+        return (string)command.ExecuteScalar()!;
     }
 
     [Theory]

@@ -96,6 +96,7 @@ public sealed class SampleCommandTests : IDisposable
         Assert.StartsWith("Database: " + run.Database, lines[0], StringComparison.Ordinal);
         Assert.Contains("alert-logs", lines[2], StringComparison.Ordinal);
         Assert.Contains("compliance-pack", lines[3], StringComparison.Ordinal);
+        Assert.Matches(@" exp_\S+  bnd_\S+\s*$", lines[2]);
     }
 
     [Fact]

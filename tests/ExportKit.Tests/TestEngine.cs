@@ -34,6 +34,10 @@ internal sealed class TestEngine
 
     public IExportEngine Engine { get; }
 
+    /// <summary>Reads a tenant's audit events as a viewer of that tenant.</summary>
+    public Task<IReadOnlyList<AuditEvent>> AuditEventsAsync(string tenant = "acme") =>
+        AuditTrail.QueryAsync(new AuditQuery(tenant), RolePermissionMap.AuditGovernance.CreatePrincipal("auditor", tenant, "viewer"));
+
     public static ExportPrincipal Admin(string tenant = "acme") =>
         new("lee", tenant, ["admin"], ["export:bundle-formats", "export:long-range"]);
 

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportKit.Sample.Commands;
 
-/// <summary><c>audit log | query | export-csv | verify</c>: the host's audit trail, from the sample's database.</summary>
+/// <summary>
+/// <c>audit log | query | get | export-csv | verify</c>: the host's audit trail, from the sample's database. Every read
+/// is made as a user with a role of seed 003 (<c>--user</c>, <c>--role</c>): all four roles read, owner and admin export.
+/// </summary>
 internal static class AuditCommands
 {
     private static readonly Option<string> Tenant = new("--tenant") { Description = "The tenant whose events are read (every query is scoped to one).", DefaultValueFactory = _ => "acme" };
@@ -19,38 +22,46 @@ internal static class AuditCommands
     private static readonly Option<int> Limit = new("--limit") { Description = "Events per page, 1 to 1000.", DefaultValueFactory = _ => 50 };
     private static readonly Option<int> Offset = new("--offset") { Description = "Events to skip.", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> File = new("--file") { Description = "The CSV file to write.", Required = true };
-    private static readonly Option<string> User = new("--user") { Description = "Who exports.", DefaultValueFactory = _ => "admin" };
-    private static readonly Option<string> Role = new("--role") { Description = "owner, admin, member or viewer; only owner and admin may export.", DefaultValueFactory = _ => "admin" };
+    private static readonly Option<string> User = new("--user") { Description = "Who reads or exports.", DefaultValueFactory = _ => "admin" };
+    private static readonly Option<string> Role = new("--role") { Description = "owner, admin, member or viewer; all may read, only owner and admin may export.", DefaultValueFactory = _ => "admin" };
+    private static readonly Argument<string> Id = new("id") { Description = "The event's id, for example aud_…." };
 
     public static Command Create()
     {
         var audit = new Command("audit", "Read, export and verify the audit trail.");
 
-        var log = new Command("log", "The latest events of a tenant, newest first.") { Tenant, Limit };
-        log.SetAction((parse, token) => RunAsync(parse, (trail, _) => PrintPageAsync(parse, trail, new AuditQuery(parse.GetValue(Tenant)!) { Limit = parse.GetValue(Limit) }, token)));
+        var log = new Command("log", "The latest events of a tenant, newest first.") { Tenant, Limit, User, Role };
+        log.SetAction((parse, token) => RunAsync(parse, (trail, principal) => PrintPageAsync(parse, trail, principal(), new AuditQuery(parse.GetValue(Tenant)!) { Limit = parse.GetValue(Limit) }, token)));
 
-        var query = new Command("query", "Events matching filters, newest first, with counts by severity.") { Tenant, Severity, ActorType, EventType, Start, End, Search, Limit, Offset };
-        query.SetAction((parse, token) => RunAsync(parse, (trail, _) => PrintPageAsync(parse, trail, Query(parse) with { Limit = parse.GetValue(Limit), Offset = parse.GetValue(Offset) }, token)));
+        var query = new Command("query", "Events matching filters, newest first, with counts by severity.") { Tenant, Severity, ActorType, EventType, Start, End, Search, Limit, Offset, User, Role };
+        query.SetAction((parse, token) => RunAsync(parse, (trail, principal) => PrintPageAsync(parse, trail, principal(), Query(parse) with { Limit = parse.GetValue(Limit), Offset = parse.GetValue(Offset) }, token)));
+
+        var get = new Command("get", "One event of the tenant, with its details; another tenant's event is not found.") { Id, Tenant, User, Role };
+        get.SetAction((parse, token) => RunAsync(parse, async (trail, principal) =>
+        {
+            if (await trail.GetAsync(parse.GetValue(Id)!, principal(), token) is not { } found)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"No event {parse.GetValue(Id)} in tenant {parse.GetValue(Tenant)}.");
+                return 1;
+            }
+
+            PrintEvent(parse.InvocationConfiguration.Output, found);
+            return 0;
+        }));
 
         var export = new Command("export-csv", "Export the events matching filters as CSV (owner and admin only).") { Tenant, Severity, ActorType, EventType, Start, End, Search, File, User, Role };
-        export.SetAction((parse, token) => RunAsync(parse, async (trail, _) =>
+        export.SetAction((parse, token) => RunAsync(parse, async (trail, principal) =>
         {
-            var principal = RolePermissionMap.AuditGovernance.CreatePrincipal(parse.GetValue(User)!, parse.GetValue(Tenant)!, parse.GetValue(Role)!);
             var path = Path.GetFullPath(parse.GetValue(File)!);
             var partial = path + ".partial";
             try
             {
                 await using (var stream = System.IO.File.Create(partial))
                 {
-                    await trail.ExportCsvAsync(Query(parse), principal, stream, token);
+                    await trail.ExportCsvAsync(Query(parse), principal(), stream, token);
                 }
 
                 System.IO.File.Move(partial, path, overwrite: true);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("Denied: " + ex.Message);
-                return 2;
             }
             finally
             {
@@ -78,6 +89,7 @@ internal static class AuditCommands
 
         audit.Subcommands.Add(log);
         audit.Subcommands.Add(query);
+        audit.Subcommands.Add(get);
         audit.Subcommands.Add(export);
         audit.Subcommands.Add(verify);
         return audit;
@@ -97,25 +109,30 @@ internal static class AuditCommands
         }
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Func<AuditTrail, ServiceProvider, Task<int>> action)
+    private static async Task<int> RunAsync(ParseResult parse, Func<IAuditTrail, Func<ExportPrincipal>, Task<int>> action)
     {
         try
         {
             using var services = SampleHost.Create(StatsCommand.Clock(parse), null, parse.GetValue(SampleOptions.Database)!);
-            return await action(services.GetRequiredService<AuditTrail>(), services);
+            return await action(services.GetRequiredService<IAuditTrail>(), () => Principal(parse));
         }
         catch (ArgumentException ex)
         {
             await parse.InvocationConfiguration.Error.WriteLineAsync("Error: " + ex.Message);
             return 1;
         }
+        catch (AuditAccessDeniedException ex)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("Denied: " + ex.Message);
+            return 2;
+        }
     }
 
-    private static async Task<int> PrintPageAsync(ParseResult parse, AuditTrail trail, AuditQuery query, CancellationToken token)
+    private static async Task<int> PrintPageAsync(ParseResult parse, IAuditTrail trail, ExportPrincipal principal, AuditQuery query, CancellationToken token)
     {
         var output = parse.InvocationConfiguration.Output;
-        var events = await trail.QueryAsync(query, token);
-        var counts = await trail.CountBySeverityAsync(query, token);
+        var events = await trail.QueryAsync(query, principal, token);
+        var counts = await trail.CountBySeverityAsync(query, principal, token);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events.Count} event(s) of {query.TenantId}; by severity: {string.Join(", ", counts.Select(c => $"{AuditNames.Of(c.Key)} {c.Value}"))}"));
         foreach (var e in events)
         {
@@ -124,6 +141,10 @@ internal static class AuditCommands
 
         return 0;
     }
+
+    // The tenant comes from the principal: a user of seed 003's roles in the tenant asked for.
+    private static ExportPrincipal Principal(ParseResult parse) =>
+        RolePermissionMap.AuditGovernance.CreatePrincipal(parse.GetValue(User)!, parse.GetValue(Tenant)!, parse.GetValue(Role)!);
 
     private static AuditQuery Query(ParseResult parse) => new(parse.GetValue(Tenant)!)
     {

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExportKit.Sample.Commands;
 
 /// <summary>
-/// What the sample does with no arguments: a compliance pack, a denied cross-tenant export, an audited change with
-/// its diff and client address, the audit chain's verification, then the statistics.
+/// What the sample does with no arguments: a compliance pack and its audited download, a denied cross-tenant export, an
+/// audited change with its diff and client address, the audit chain's verification, then the statistics.
 /// </summary>
 internal static class TourCommand
 {
@@ -40,6 +40,17 @@ internal static class TourCommand
 
         Report.Print(output, error, result, directory);
 
+        // A web host reads this from HttpContext: reader.Read(connection.RemoteIpAddress?.ToString(), request.Headers).
+        var reader = services.GetRequiredService<RequestMetadataReader>();
+        var request = reader.Read(
+            "10.0.0.5",
+            new Dictionary<string, string[]> { ["X-Forwarded-For"] = ["203.0.113.7, 10.0.0.5"], ["User-Agent"] = ["ExportKit.Sample/0.1"], ["X-Request-ID"] = ["req-tour-1"] });
+        if (result.Succeeded)
+        {
+            await engine.RecordDownloadAsync(new ExportDownload("acme", result.ExportId!, auditor.UserId) { Request = request }, cancellationToken);
+            output.WriteLine($"   Downloaded by {auditor.UserId} from {request.IpAddress}: logged, and audited as {AuditEventTypes.ExportDownloaded}.");
+        }
+
         output.WriteLine();
         output.WriteLine("2. The same auditor asks for globex's data: tenant isolation denies it, and the decision is logged.");
         var denied = await engine.Export(ExportCategory.AuditFindings).ForTenant("globex").By(auditor).WriteToAsync(Stream.Null, cancellationToken);
@@ -48,9 +59,6 @@ internal static class TourCommand
         output.WriteLine();
         output.WriteLine($"3. An admin renames a facility, through the load balancer ({SampleHost.TrustedProxies}); the audit trail records who, what and from where.");
         var trail = services.GetRequiredService<IAuditTrail>();
-        var request = new RequestMetadataReader(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value).Read(
-            "10.0.0.5",
-            [new("X-Forwarded-For", "203.0.113.7, 10.0.0.5"), new("User-Agent", "ExportKit.Sample/0.1"), new("X-Request-ID", "req-tour-1")]);
         var recorded = await trail.RecordAsync(
             new AuditEventDraft
             {

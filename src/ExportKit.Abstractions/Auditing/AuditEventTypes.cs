@@ -42,6 +42,9 @@ public static class AuditEventTypes
     /// <summary>The <c>system.maintenance</c> event.</summary>
     public const string SystemMaintenance = "system.maintenance";
 
+    /// <summary>The event a recorded download writes: <c>export.downloaded</c>.</summary>
+    public const string ExportDownloaded = "export.downloaded";
+
     /// <summary>The event an export writes: <c>export.{format}.generated</c>, for example <c>export.zip.generated</c>.</summary>
     /// <param name="format">The export's format.</param>
     /// <returns>The event type.</returns>

@@ -18,9 +18,14 @@ public interface IExportEngine
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not writable.</exception>
     Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that an export was downloaded (an <c>export-downloaded</c> log entry).</summary>
-    /// <param name="download">What was downloaded, and by whom.</param>
-    /// <param name="cancellationToken">Cancels the write to the log.</param>
-    /// <returns>A task that completes when the entry is stored.</returns>
+    /// <summary>
+    /// Records that an export was downloaded: an <c>export-downloaded</c> log entry (bundle id, format and size taken
+    /// from the export registry), then an <c>export.downloaded</c> audit event with the download's request metadata.
+    /// </summary>
+    /// <param name="download">Which export (id and tenant) was downloaded, by whom, from where.</param>
+    /// <param name="cancellationToken">Cancels the registry lookup and the write to the log; once the log entry is stored, the audit event is written regardless.</param>
+    /// <returns>A task that completes when the entry and the event are stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="download"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The export registry does not know the export in that tenant; nothing is recorded.</exception>
     Task RecordDownloadAsync(ExportDownload download, CancellationToken cancellationToken = default);
 }

@@ -49,4 +49,11 @@ public sealed record ExportQuery
 
     /// <summary>Gets the user id of whoever requested the export.</summary>
     public string RequestedBy { get; }
+
+    /// <summary>
+    /// Gets where the request for the export came from (read with <c>RequestMetadataReader</c>), recorded in the
+    /// export's <c>export.{format}.generated</c> audit event; or <see langword="null"/>. It never enters the bundle id
+    /// or the exported bytes: the same export asked from two addresses is the same bundle.
+    /// </summary>
+    public RequestMetadata? Request { get; init; }
 }

@@ -1,19 +1,29 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using CsvHelper;
 
 namespace ExportKit.Audit;
 
 /// <summary>
 /// Writes audit events as UTF-8 CSV (RFC 4180, CRLF after every row) with the header
-/// <c>ID,Timestamp,Event Type,Severity,Actor Type,User ID,IP Address,User Agent,Context</c>. Timestamps are UTC
-/// ISO-8601, severity and actor type their lower-case names, Context the event's canonical context JSON. Cells that a
-/// spreadsheet would run as a formula are neutralised (<see cref="CsvFormulaGuard"/>).
+/// <c>ID,Timestamp,Event Type,Severity,Actor Type,User ID,IP Address,User Agent,Context,Resource Type,Resource ID,Changes</c>:
+/// the audit specification's nine columns first, then the resource and the change, so that "what changed" reaches the
+/// auditor too. Timestamps are UTC ISO-8601, severity and actor type their lower-case names, Context the event's
+/// canonical context JSON, Changes the diff as a JSON array of <c>{"path","kind","before","after"}</c> (empty when
+/// nothing changed). Cells that a spreadsheet would run as a formula are neutralised (<see cref="CsvFormulaGuard"/>).
 /// </summary>
-public static class AuditCsv
+/// <remarks>
+/// Internal: the only way to it is <see cref="AuditTrail.ExportCsvAsync"/>, which checks the principal first.
+/// </remarks>
+internal static class AuditCsv
 {
     /// <summary>The header row's cells, in order.</summary>
     internal static readonly string[] Header =
-        ["ID", "Timestamp", "Event Type", "Severity", "Actor Type", "User ID", "IP Address", "User Agent", "Context"];
+    [
+        "ID", "Timestamp", "Event Type", "Severity", "Actor Type", "User ID", "IP Address", "User Agent", "Context",
+        "Resource Type", "Resource ID", "Changes",
+    ];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -33,7 +43,7 @@ public static class AuditCsv
     /// <returns>A task that completes when the CSV is written and <paramref name="destination"/> flushed.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A filter is invalid (the message names it), or <paramref name="destination"/> cannot be written to.</exception>
-    public static Task WriteAsync(IAuditEventStore store, AuditQuery query, Stream destination, CancellationToken cancellationToken = default)
+    internal static Task WriteAsync(IAuditEventStore store, AuditQuery query, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
@@ -85,5 +95,55 @@ public static class AuditCsv
         row[6] = auditEvent.Request?.IpAddress ?? string.Empty;
         row[7] = auditEvent.Request?.UserAgent ?? string.Empty;
         row[8] = auditEvent.ContextJson ?? string.Empty;
+        row[9] = auditEvent.ResourceType ?? string.Empty;
+        row[10] = auditEvent.ResourceId ?? string.Empty;
+        row[11] = ChangesJson(auditEvent.Diff);
+    }
+
+    private static string ChangesJson(IReadOnlyList<AuditChange> diff)
+    {
+        if (diff.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var change in diff)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", change.Path);
+                json.WriteString("kind", change.Kind switch
+                {
+                    AuditChangeKind.Added => "added",
+                    AuditChangeKind.Removed => "removed",
+                    _ => "changed",
+                });
+                WriteValue(json, "before", change.BeforeJson);
+                WriteValue(json, "after", change.AfterJson);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    // Before and after are canonical JSON already: written as values, not as strings holding JSON (and checked, so a
+    // value changed behind the store's back cannot break the cell's JSON).
+    private static void WriteValue(Utf8JsonWriter json, string name, string? canonicalJson)
+    {
+        json.WritePropertyName(name);
+        if (canonicalJson is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteRawValue(canonicalJson);
+        }
     }
 }

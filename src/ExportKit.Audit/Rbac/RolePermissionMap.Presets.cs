@@ -4,12 +4,14 @@ public sealed partial class RolePermissionMap
 {
     private static readonly string[] AuditReader = [AuditPermissions.View, AuditPermissions.Filter, AuditPermissions.ViewDetails];
 
-    // ExportKit.Policy's ExportPermissions.CompliancePack and .BundleFormats; this package does not reference Policy.
+    // ExportKit.Policy's ExportPermissions.CompliancePack, .BundleFormats and .ExecutiveView; this package does not
+    // reference Policy. The policy rules let the role named "admin" export the executive categories and phases by its
+    // name; "owner" gets the same through export:executive-view, so that owner can do everything admin can.
     private static readonly string[] AuditAdmin =
     [
         .. AuditReader,
         AuditPermissions.ExportCreate, AuditPermissions.ExportStatus, AuditPermissions.ExportDownload, AuditPermissions.ExportList,
-        "export:compliance-pack", "export:bundle-formats",
+        "export:compliance-pack", "export:bundle-formats", "export:executive-view",
     ];
 
     private static readonly string[] ProjectAll =
@@ -24,8 +26,9 @@ public sealed partial class RolePermissionMap
     /// <summary>
     /// Gets the audit governance roles: <c>owner</c>, <c>admin</c>, <c>member</c> and <c>viewer</c> all view, filter and open
     /// audit entries (<c>audit:view</c>, <c>audit:filter</c>, <c>audit:view-details</c>); only <c>owner</c> and <c>admin</c>
-    /// create, follow, download and list audit exports (<c>audit:export:*</c>) and make compliance packs and bundle formats
-    /// (<c>export:compliance-pack</c>, <c>export:bundle-formats</c>).
+    /// create, follow, download and list audit exports (<c>audit:export:*</c>) and make compliance packs, bundle formats and
+    /// the executive-level exports (<c>export:compliance-pack</c>, <c>export:bundle-formats</c>, <c>export:executive-view</c>).
+    /// Owner holds every permission admin holds (the specification's "Owner: full access").
     /// </summary>
     public static RolePermissionMap AuditGovernance { get; } = new(new Dictionary<string, IReadOnlyList<string>>
     {

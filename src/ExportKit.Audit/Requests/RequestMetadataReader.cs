@@ -43,27 +43,40 @@ public sealed class RequestMetadataReader
         requestIdMaxLength = options.RequestIdMaxLength;
     }
 
-    /// <summary>Reads a request's metadata.</summary>
+    /// <summary>Reads a request's metadata from headers with one value each, such as a <c>Dictionary&lt;string, string&gt;</c>.</summary>
     /// <param name="remoteAddress">The address of the connection (for example <c>HttpContext.Connection.RemoteIpAddress</c>), or <see langword="null"/> when unknown.</param>
     /// <param name="headers">The request's headers; names are compared case-insensitively, and a header given several times is joined with commas.</param>
     /// <returns>The metadata.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="remoteAddress"/> is not an IP address.</exception>
-    public RequestMetadata Read(string? remoteAddress, IEnumerable<KeyValuePair<string, string?>> headers)
+    public RequestMetadata Read(string? remoteAddress, IEnumerable<KeyValuePair<string, string>> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        IPAddress? remote = null;
-        if (remoteAddress is not null)
-        {
-            if (!IpAddresses.TryParse(remoteAddress, out var parsed))
-            {
-                throw new ArgumentException($"remoteAddress '{remoteAddress}' is not an IP address: pass the connection's address, such as 203.0.113.7 or 2001:db8::1, or null.", nameof(remoteAddress));
-            }
+        var remote = ParseRemote(remoteAddress);
+        return Read(remote, Header(headers, ForwardedForHeader), Header(headers, UserAgentHeader), Header(headers, RequestIdHeader));
+    }
 
-            remote = parsed;
-        }
+    /// <summary>
+    /// Reads a request's metadata from headers with several values each: ASP.NET Core's <c>IHeaderDictionary</c>
+    /// (whose values are <c>StringValues</c>) passes as it is, and so does a dictionary of <c>string[]</c> or
+    /// <c>List&lt;string&gt;</c> values.
+    /// </summary>
+    /// <typeparam name="TValues">The values of one header, for example <c>StringValues</c> or <c>string[]</c>.</typeparam>
+    /// <param name="remoteAddress">The address of the connection (for example <c>HttpContext.Connection.RemoteIpAddress?.ToString()</c>), or <see langword="null"/> when unknown.</param>
+    /// <param name="headers">The request's headers; names are compared case-insensitively, and the values of a header (given in one entry or several) are joined with commas, skipping <see langword="null"/> ones.</param>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="remoteAddress"/> is not an IP address.</exception>
+    public RequestMetadata Read<TValues>(string? remoteAddress, IEnumerable<KeyValuePair<string, TValues>> headers)
+        where TValues : IEnumerable<string?>
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var remote = ParseRemote(remoteAddress);
+        return Read(remote, Header(headers, ForwardedForHeader), Header(headers, UserAgentHeader), Header(headers, RequestIdHeader));
+    }
 
-        var forwardedFor = Header(headers, ForwardedForHeader);
+    private RequestMetadata Read(IPAddress? remote, string? forwardedFor, string? userAgent, string? requestId)
+    {
         var client = remote is not null && forwardedFor is not null && trustedProxies.Contains(remote)
             ? WalkForwardedFor(remote, forwardedFor)
             : remote;
@@ -72,10 +85,25 @@ public sealed class RequestMetadataReader
         {
             IpAddress = client?.ToString(),
             ForwardedFor = KeepEnd(forwardedFor, forwardedForMaxLength),
-            UserAgent = Truncate(Header(headers, UserAgentHeader), userAgentMaxLength),
-            RequestId = Truncate(Header(headers, RequestIdHeader), requestIdMaxLength),
+            UserAgent = Truncate(userAgent, userAgentMaxLength),
+            RequestId = Truncate(requestId, requestIdMaxLength),
             TraceId = CurrentTraceId(),
         };
+    }
+
+    private static IPAddress? ParseRemote(string? remoteAddress)
+    {
+        if (remoteAddress is null)
+        {
+            return null;
+        }
+
+        if (!IpAddresses.TryParse(remoteAddress, out var parsed))
+        {
+            throw new ArgumentException($"remoteAddress '{remoteAddress}' is not an IP address: pass the connection's address, such as 203.0.113.7 or 2001:db8::1, or null.", nameof(remoteAddress));
+        }
+
+        return parsed;
     }
 
     private IPAddress WalkForwardedFor(IPAddress remote, string forwardedFor)
@@ -103,14 +131,38 @@ public sealed class RequestMetadataReader
         return client;
     }
 
-    private static string? Header(IEnumerable<KeyValuePair<string, string?>> headers, string name)
+    private static string? Header(IEnumerable<KeyValuePair<string, string>> headers, string name)
     {
         string? joined = null;
         foreach (var (key, value) in headers)
         {
+            // A null value is skipped: a caller's dictionary may hold one whatever its annotations say.
             if (value is not null && string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
             {
                 joined = joined is null ? value : joined + "," + value;
+            }
+        }
+
+        return joined;
+    }
+
+    private static string? Header<TValues>(IEnumerable<KeyValuePair<string, TValues>> headers, string name)
+        where TValues : IEnumerable<string?>
+    {
+        string? joined = null;
+        foreach (var (key, values) in headers)
+        {
+            if (values is null || !string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                if (value is not null)
+                {
+                    joined = joined is null ? value : joined + "," + value;
+                }
             }
         }
 

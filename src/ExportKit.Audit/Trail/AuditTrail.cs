@@ -104,11 +104,12 @@ public sealed partial class AuditTrail : IAuditTrail
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
-    public async Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, ExportPrincipal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(principal);
         query.Validate();
+        AuditAccess.CheckRead(query, principal, "reading the audit log");
         var page = new List<AuditEvent>(Math.Min(query.Limit, 64));
         await foreach (var auditEvent in store.QueryAsync(query, query.Offset, query.Limit, cancellationToken).ConfigureAwait(false))
         {
@@ -119,21 +120,24 @@ public sealed partial class AuditTrail : IAuditTrail
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="tenantId"/> or <paramref name="id"/> is blank.</exception>
-    public async Task<AuditEvent?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default)
+    public async Task<AuditEvent?> GetAsync(string id, ExportPrincipal principal, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return await store.FindAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(principal);
+        AuditAccess.CheckDetails(principal);
+
+        // Scoped to the principal's tenant: another tenant's event is not found, exactly like an unknown id.
+        return await store.FindAsync(principal.TenantId, id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A filter is invalid (dates, severity or actor type); paging is not checked.</exception>
-    public async Task<IReadOnlyDictionary<AuditSeverity, long>> CountBySeverityAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    /// <remarks>Paging is not checked.</remarks>
+    public async Task<IReadOnlyDictionary<AuditSeverity, long>> CountBySeverityAsync(AuditQuery query, ExportPrincipal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(principal);
         ValidateFilters(query);
+        AuditAccess.CheckRead(query, principal, "counting the audit log's events");
         var counts = Enum.GetValues<AuditSeverity>().ToDictionary(s => s, _ => 0L);
         await foreach (var auditEvent in store.QueryAsync(query, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {

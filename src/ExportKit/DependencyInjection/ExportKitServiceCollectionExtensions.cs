@@ -36,12 +36,12 @@ public static class ExportKitServiceCollectionExtensions
         services.TryAddSingleton<IExportRegistry, InMemoryExportRegistry>();
         services.TryAddSingleton<IAuditEventStore, InMemoryAuditEventStore>();
         services.AddOptions<AuditOptions>();
-        services.TryAddSingleton(sp => new AuditTrail(
+        services.TryAddSingleton<IAuditTrail>(sp => new AuditTrail(
             sp.GetRequiredService<IAuditEventStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IExportIdGenerator>(),
             sp.GetRequiredService<IOptions<AuditOptions>>().Value));
-        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.TryAddSingleton(sp => new RequestMetadataReader(sp.GetRequiredService<IOptions<AuditOptions>>().Value));
         services.AddOptions<ExportPolicyOptions>();
         services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(
             sp.GetServices<IExportPolicyRule>(),

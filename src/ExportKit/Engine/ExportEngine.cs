@@ -83,24 +83,24 @@ internal sealed partial class ExportEngine : IExportEngine
     public async Task RecordDownloadAsync(ExportDownload download, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(download);
-        ArgumentException.ThrowIfNullOrWhiteSpace(download.TenantId, nameof(download));
-        ArgumentException.ThrowIfNullOrWhiteSpace(download.BundleId, nameof(download));
-        ArgumentException.ThrowIfNullOrWhiteSpace(download.FileName, nameof(download));
-        ArgumentException.ThrowIfNullOrWhiteSpace(download.DownloadedBy, nameof(download));
-        ArgumentNullException.ThrowIfNull(download.Format, nameof(download));
-        ArgumentOutOfRangeException.ThrowIfNegative(download.SizeBytes, nameof(download));
+        var record = await traceability.FindAsync(download.TenantId, download.ExportId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException(
+                $"Export '{download.ExportId}' of tenant '{download.TenantId}' is not in the export registry, so its download cannot be recorded: pass the ExportId of an ExportResult this engine wrote for that tenant (a download names an export the registry knows).",
+                nameof(download));
+        var fileName = download.FileName ?? record.ExportId + formatters.Keys.FirstOrDefault(f => f.Value == record.Format)?.Extension;
         await log.AppendAsync(
             new ExportDownloadedEntry
             {
                 Timestamp = time.GetUtcNow(),
-                TenantId = download.TenantId,
-                BundleId = download.BundleId,
-                Format = download.Format.Value,
-                FileName = download.FileName,
-                SizeBytes = download.SizeBytes,
+                TenantId = record.TenantId,
+                BundleId = record.BundleId,
+                Format = record.Format,
+                FileName = fileName,
+                SizeBytes = record.SizeBytes,
                 DownloadedBy = download.DownloadedBy,
             },
             cancellationToken).ConfigureAwait(false);
+        await traceability.RecordDownloadAsync(record, download, fileName).ConfigureAwait(false);
     }
 
     private DirectoryDestination OpenDirectory(string directory)

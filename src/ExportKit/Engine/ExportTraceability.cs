@@ -2,7 +2,8 @@ namespace ExportKit.Engine;
 
 /// <summary>
 /// What a written export leaves behind besides the export log: an entry in the export registry (which run produced
-/// which file, where, with which checksum) and an <c>export.{format}.generated</c> audit event.
+/// which file, where, with which checksum) and an <c>export.{format}.generated</c> audit event; and what a download
+/// leaves: an <c>export.downloaded</c> audit event. Both events carry the request metadata of the call that caused them.
 /// </summary>
 internal sealed class ExportTraceability(IExportRegistry registry, IAuditTrail auditTrail)
 {
@@ -20,6 +21,35 @@ internal sealed class ExportTraceability(IExportRegistry registry, IAuditTrail a
 
         return $"The export id '{bundle.ExportId}' is already recorded for another file (sha256 {existing.Sha256}, {existing.SizeBytes} bytes); nothing was recorded or kept. Export ids must be unique per export: check the IExportIdGenerator.";
     }
+
+    /// <summary>Finds an export the registry knows, or <see langword="null"/>.</summary>
+    public ValueTask<ExportRecord?> FindAsync(string tenantId, string exportId, CancellationToken cancellationToken) =>
+        registry.FindAsync(tenantId, exportId, cancellationToken);
+
+    /// <summary>Records a download of a known export in the audit trail (<c>export.downloaded</c>).</summary>
+    public Task RecordDownloadAsync(ExportRecord record, ExportDownload download, string fileName) =>
+        // Not cancellable: the download is already in the export log, so its audit event must follow.
+        auditTrail.RecordAsync(
+            new AuditEventDraft
+            {
+                EventType = AuditEventTypes.ExportDownloaded,
+                TenantId = record.TenantId,
+                ActorType = AuditActorType.User,
+                UserId = download.DownloadedBy,
+                ResourceType = "export",
+                ResourceId = record.ExportId,
+                Request = download.Request,
+                Context = new
+                {
+                    exportId = record.ExportId,
+                    bundleId = record.BundleId,
+                    format = record.Format,
+                    fileName,
+                    sizeBytes = record.SizeBytes,
+                    sha256 = record.Sha256,
+                },
+            },
+            CancellationToken.None);
 
     /// <summary>Records the export in the registry, then in the audit trail.</summary>
     /// <exception cref="TraceabilityException">A store refused; the message says which, and what is already recorded.</exception>
@@ -53,7 +83,7 @@ internal sealed class ExportTraceability(IExportRegistry registry, IAuditTrail a
 
         try
         {
-            await auditTrail.RecordAsync(GeneratedEvent(record, bundle.Format), CancellationToken.None).ConfigureAwait(false);
+            await auditTrail.RecordAsync(GeneratedEvent(record, bundle.Format, query.Request), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -61,8 +91,9 @@ internal sealed class ExportTraceability(IExportRegistry registry, IAuditTrail a
         }
     }
 
-    private static AuditEventDraft GeneratedEvent(ExportRecord record, ExportFormat format) => new()
+    private static AuditEventDraft GeneratedEvent(ExportRecord record, ExportFormat format, RequestMetadata? request) => new()
     {
+        Request = request,
         EventType = AuditEventTypes.ExportGenerated(format),
         TenantId = record.TenantId,
         ActorType = AuditActorType.User,

@@ -13,6 +13,7 @@ public sealed class RolePermissionMapTests
     [InlineData(AuditPermissions.ExportList, true, true, false, false)]
     [InlineData("export:compliance-pack", true, true, false, false)]
     [InlineData("export:bundle-formats", true, true, false, false)]
+    [InlineData("export:executive-view", true, true, false, false)]
     public void Audit_governance_follows_the_specifications_table(string permission, bool owner, bool admin, bool member, bool viewer)
     {
         var map = RolePermissionMap.AuditGovernance;
@@ -21,12 +22,12 @@ public sealed class RolePermissionMapTests
     }
 
     [Fact]
-    public void Audit_governance_has_exactly_its_four_roles_and_nine_permissions()
+    public void Audit_governance_has_exactly_its_four_roles_and_ten_permissions()
     {
         var map = RolePermissionMap.AuditGovernance;
 
         Assert.Equal(["admin", "member", "owner", "viewer"], map.Roles);
-        Assert.Equal(9, map.Permissions("owner").Count);
+        Assert.Equal(10, map.Permissions("owner").Count);
         Assert.Equal(map.Permissions("owner"), map.Permissions("admin"));
         Assert.Equal([AuditPermissions.Filter, AuditPermissions.View, AuditPermissions.ViewDetails], map.Permissions("viewer"));
     }

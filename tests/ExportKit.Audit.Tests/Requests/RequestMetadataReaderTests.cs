@@ -15,8 +15,9 @@ public sealed class RequestMetadataReaderTests
         return new RequestMetadataReader(options);
     }
 
-    private static KeyValuePair<string, string?>[] Headers(params (string Name, string? Value)[] headers) =>
-        headers.Select(h => KeyValuePair.Create(h.Name, h.Value)).ToArray();
+    // A header whose value is null is left out, as a host's dictionary would.
+    private static KeyValuePair<string, string>[] Headers(params (string Name, string? Value)[] headers) =>
+        headers.Where(h => h.Value is not null).Select(h => KeyValuePair.Create(h.Name, h.Value!)).ToArray();
 
     private static string? ClientIp(RequestMetadataReader reader, string remote, string? forwardedFor) =>
         reader.Read(remote, Headers(("X-Forwarded-For", forwardedFor))).IpAddress;
@@ -196,4 +197,50 @@ public sealed class RequestMetadataReaderTests
     {
         Assert.Throws<ArgumentNullException>("headers", () => Reader().Read("10.0.0.1", null!));
     }
+
+    [Fact]
+    public void A_dictionary_of_strings_is_accepted_as_it_is()
+    {
+        var headers = new Dictionary<string, string> { ["user-agent"] = "Mozilla/5.0", ["X-Request-ID"] = "abc123" };
+
+        var metadata = Reader().Read("203.0.113.7", headers);
+
+        Assert.Equal(new RequestMetadata { IpAddress = "203.0.113.7", UserAgent = "Mozilla/5.0", RequestId = "abc123" }, metadata);
+    }
+
+    [Fact]
+    public void Multi_valued_headers_are_joined_in_order_as_one_list()
+    {
+        // The shape of ASP.NET Core's IHeaderDictionary (string values per name), without referencing it.
+        var arrays = new Dictionary<string, string?[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["X-Forwarded-For"] = ["198.51.100.7", null, "10.0.0.2"],
+            ["User-Agent"] = ["Mozilla/5.0"],
+        };
+        IEnumerable<KeyValuePair<string, IEnumerable<string>>> lists =
+        [
+            new("X-Forwarded-For", new List<string> { "198.51.100.7" }),
+            new("x-forwarded-for", new List<string> { "10.0.0.2" }),
+            new("X-Request-ID", new List<string>()),
+        ];
+
+        var fromArrays = Reader("10.0.0.1", "10.0.0.2").Read("10.0.0.1", arrays);
+        var fromLists = Reader("10.0.0.1", "10.0.0.2").Read("10.0.0.1", lists);
+
+        Assert.Equal("198.51.100.7", fromArrays.IpAddress);
+        Assert.Equal("198.51.100.7,10.0.0.2", fromArrays.ForwardedFor);
+        Assert.Equal("Mozilla/5.0", fromArrays.UserAgent);
+        Assert.Equal(new RequestMetadata { IpAddress = "198.51.100.7", ForwardedFor = "198.51.100.7,10.0.0.2" }, fromLists);
+    }
+
+    [Fact]
+    public void Multi_valued_headers_are_checked_like_single_valued_ones()
+    {
+        var reader = Reader();
+
+        Assert.Throws<ArgumentNullException>("headers", () => reader.Read("10.0.0.1", (Dictionary<string, string[]>)null!));
+        Assert.Throws<ArgumentException>("remoteAddress", () => reader.Read("not-an-ip", new Dictionary<string, string[]>()));
+        Assert.Equal(512, reader.Read(null, new Dictionary<string, string[]> { ["User-Agent"] = [new string('u', 2000)] }).UserAgent!.Length);
+    }
 }
+

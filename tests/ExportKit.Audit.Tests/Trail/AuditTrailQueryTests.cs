@@ -30,11 +30,11 @@ public sealed class AuditTrailQueryTests
     {
         var trail = await TrailWithEvents();
 
-        var all = await trail.QueryAsync(new AuditQuery("acme"));
-        var errors = await trail.QueryAsync(new AuditQuery("acme") { Severity = AuditSeverity.Error, ActorType = AuditActorType.System });
-        var page = await trail.QueryAsync(new AuditQuery("acme") { Limit = 2, Offset = 1 });
-        var search = await trail.QueryAsync(new AuditQuery("acme") { Search = "TIMEOUT" });
-        var window = await trail.QueryAsync(new AuditQuery("acme") { StartDate = TestClock.Now.AddMinutes(2), EndDate = TestClock.Now.AddMinutes(3) });
+        var all = await trail.QueryAsync(new AuditQuery("acme"), Trails.As("acme"));
+        var errors = await trail.QueryAsync(new AuditQuery("acme") { Severity = AuditSeverity.Error, ActorType = AuditActorType.System }, Trails.As("acme"));
+        var page = await trail.QueryAsync(new AuditQuery("acme") { Limit = 2, Offset = 1 }, Trails.As("acme"));
+        var search = await trail.QueryAsync(new AuditQuery("acme") { Search = "TIMEOUT" }, Trails.As("acme"));
+        var window = await trail.QueryAsync(new AuditQuery("acme") { StartDate = TestClock.Now.AddMinutes(2), EndDate = TestClock.Now.AddMinutes(3) }, Trails.As("acme"));
 
         Assert.Equal([5L, 3, 2, 1], all.Select(e => e.Sequence));
         Assert.Equal([5L, 3], errors.Select(e => e.Sequence));
@@ -51,7 +51,7 @@ public sealed class AuditTrailQueryTests
     {
         var trail = await TrailWithEvents();
 
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(field, () => trail.QueryAsync(new AuditQuery("acme") { Limit = limit, Offset = offset }));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(field, () => trail.QueryAsync(new AuditQuery("acme") { Limit = limit, Offset = offset }, Trails.As("acme")));
 
         Assert.Contains(field.ToLowerInvariant(), error.Message, StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class AuditTrailQueryTests
     {
         var trail = await TrailWithEvents();
 
-        Assert.Equal(4, (await trail.QueryAsync(new AuditQuery("acme") { Limit = 1000 })).Count);
+        Assert.Equal(4, (await trail.QueryAsync(new AuditQuery("acme") { Limit = 1000 }, Trails.As("acme"))).Count);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class AuditTrailQueryTests
         var trail = await TrailWithEvents();
         var query = new AuditQuery("acme") { StartDate = TestClock.Now, EndDate = TestClock.Now.AddDays(-1) };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>("EndDate", () => trail.QueryAsync(query));
-        await Assert.ThrowsAsync<ArgumentException>("EndDate", () => trail.CountBySeverityAsync(query));
+        var error = await Assert.ThrowsAsync<ArgumentException>("EndDate", () => trail.QueryAsync(query, Trails.As()));
+        await Assert.ThrowsAsync<ArgumentException>("EndDate", () => trail.CountBySeverityAsync(query, Trails.As()));
 
         Assert.StartsWith("endDate (", error.Message, StringComparison.Ordinal);
     }
@@ -81,9 +81,9 @@ public sealed class AuditTrailQueryTests
     {
         var trail = await TrailWithEvents();
 
-        var counts = await trail.CountBySeverityAsync(new AuditQuery("acme") { Limit = 1, Offset = 3 });
-        var globex = await trail.CountBySeverityAsync(new AuditQuery("globex"));
-        var none = await trail.CountBySeverityAsync(new AuditQuery("initech"));
+        var counts = await trail.CountBySeverityAsync(new AuditQuery("acme") { Limit = 1, Offset = 3 }, Trails.As("acme"));
+        var globex = await trail.CountBySeverityAsync(new AuditQuery("globex"), Trails.As("globex"));
+        var none = await trail.CountBySeverityAsync(new AuditQuery("initech"), Trails.As("initech"));
 
         Assert.Equal(new Dictionary<AuditSeverity, long>
         {
@@ -102,10 +102,10 @@ public sealed class AuditTrailQueryTests
     {
         var trail = await TrailWithEvents();
 
-        Assert.Equal(4, (await trail.GetAsync("globex", "aud_0004"))!.Sequence);
-        Assert.Null(await trail.GetAsync("acme", "aud_0004"));
-        Assert.Null(await trail.GetAsync("acme", "aud_9999"));
-        await Assert.ThrowsAsync<ArgumentException>("tenantId", () => trail.GetAsync(" ", "aud_0001"));
-        await Assert.ThrowsAsync<ArgumentException>("id", () => trail.GetAsync("acme", ""));
+        Assert.Equal(4, (await trail.GetAsync("aud_0004", Trails.As("globex")))!.Sequence);
+        Assert.Null(await trail.GetAsync("aud_0004", Trails.As("acme")));
+        Assert.Null(await trail.GetAsync("aud_9999", Trails.As("acme")));
+        await Assert.ThrowsAsync<ArgumentNullException>("principal", () => trail.GetAsync("aud_0001", null!));
+        await Assert.ThrowsAsync<ArgumentException>("id", () => trail.GetAsync("", Trails.As("acme")));
     }
 }

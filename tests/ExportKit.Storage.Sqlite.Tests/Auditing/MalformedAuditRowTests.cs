@@ -10,6 +10,8 @@ namespace ExportKit.Storage.Sqlite.Tests.Auditing;
 /// </summary>
 public sealed class MalformedAuditRowTests : IDisposable
 {
+    private static readonly ExportPrincipal Viewer = ExportKit.Audit.RolePermissionMap.AuditGovernance.CreatePrincipal("auditor", "acme", "viewer");
+
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     private readonly TempDatabase database = new();
@@ -60,8 +62,8 @@ public sealed class MalformedAuditRowTests : IDisposable
         database.ExecuteBehindTheApi(
             "UPDATE audit_events SET tenant_id = CAST(tenant_id AS BLOB), severity = CAST(severity AS BLOB) WHERE sequence = 7;");
         var trail = Trail();
-        Assert.Null(await trail.GetAsync("acme", events[6].Id));
-        Assert.Equal(19, (await trail.QueryAsync(new AuditQuery("acme") { Limit = 100 })).Count);
+        Assert.Null(await trail.GetAsync(events[6].Id, Viewer));
+        Assert.Equal(19, (await trail.QueryAsync(new AuditQuery("acme") { Limit = 100 }, Viewer)).Count);
 
         var verification = await trail.VerifyAsync();
 
@@ -107,7 +109,7 @@ public sealed class MalformedAuditRowTests : IDisposable
         var events = await Record20();
         database.ExecuteBehindTheApi("UPDATE audit_events SET actor_type = 'robot' WHERE sequence = 7;");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Trail().QueryAsync(new AuditQuery("acme") { Limit = 100 }));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Trail().QueryAsync(new AuditQuery("acme") { Limit = 100 }, Viewer));
 
         Assert.Contains("audit_events row with sequence 7", error.Message, StringComparison.Ordinal);
         Assert.Contains(events[6].Id, error.Message, StringComparison.Ordinal);

@@ -8,6 +8,8 @@ namespace ExportKit.Storage.Sqlite.Tests.Schema;
 /// <summary>Schema step 2 moves a database made by 0.1 (built here with 0.1's DDL) to strict tables, or fails naming the row.</summary>
 public sealed class StrictMigrationTests : IDisposable
 {
+    private static readonly ExportPrincipal Viewer = ExportKit.Audit.RolePermissionMap.AuditGovernance.CreatePrincipal("auditor", "acme", "viewer");
+
     private static readonly string[] Tables = ["export_log", "audit_events", "exports"];
 
     private readonly TempDatabase source = new();
@@ -72,7 +74,7 @@ public sealed class StrictMigrationTests : IDisposable
         var verification = await trail.VerifyAsync();
 
         Assert.Equal(new AuditChainVerification { EventsChecked = 5, Failure = AuditChainFailure.None }, verification);
-        Assert.Equal(events.Select(e => e.Id).Reverse(), (await trail.QueryAsync(new AuditQuery("acme"))).Select(e => e.Id));
+        Assert.Equal(events.Select(e => e.Id).Reverse(), (await trail.QueryAsync(new AuditQuery("acme"), Viewer)).Select(e => e.Id));
         Assert.Equal(["b1", "b2"], (await new SqliteExportLogStore(old.ConnectionString).ReadAsync().ToListAsync()).Select(e => ((ExportDownloadedEntry)e).BundleId));
         Assert.Equal(ExportRecords.Create("exp_1"), await new SqliteExportRegistry(old.ConnectionString).FindAsync("acme", "exp_1"));
         Assert.Equal(2L, old.Scalar("SELECT max(version) FROM schema_version;"));

@@ -239,11 +239,13 @@ public sealed class ExportEngineTests
     public async Task Download_is_logged()
     {
         var engine = new TestEngine();
+        var (result, _) = await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs));
 
-        await engine.Engine.RecordDownloadAsync(new ExportDownload("acme", "bnd_0123456789abcdef01234567", ExportFormat.Json, "bnd_0123456789abcdef01234567.json", 1234, "lee"));
+        await engine.Engine.RecordDownloadAsync(new ExportDownload("acme", result.ExportId!, "lee"));
 
-        var entry = Assert.IsType<ExportDownloadedEntry>(Assert.Single(await engine.EntriesAsync()));
-        Assert.Equal(("acme", "lee", 1234L, TestClock.Now), (entry.TenantId, entry.DownloadedBy, entry.SizeBytes, entry.Timestamp));
+        var entry = Assert.IsType<ExportDownloadedEntry>((await engine.EntriesAsync())[^1]);
+        Assert.Equal(("acme", "lee", result.SizeBytes, TestClock.Now), (entry.TenantId, entry.DownloadedBy, entry.SizeBytes, entry.Timestamp));
+        Assert.Equal((result.BundleId, "json", result.FileName), (entry.BundleId, entry.Format, entry.FileName));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ExportTraceabilityTests : IDisposable
 
         var (result, _) = await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs, ExportFormat.Zip));
 
-        var audit = Assert.Single(await engine.AuditTrail.QueryAsync(new AuditQuery("acme")));
+        var audit = Assert.Single(await engine.AuditEventsAsync());
         Assert.Equal("export.zip.generated", audit.EventType);
         Assert.Equal(("export", result.ExportId, "lee"), (audit.ResourceType, audit.ResourceId, audit.UserId));
         Assert.Contains(result.Sha256!, audit.ContextJson, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class ExportTraceabilityTests : IDisposable
         await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs), new ExportPrincipal("lee", "globex"));
 
         Assert.Empty(await engine.Registry.ListAsync("acme").ToListAsync());
-        Assert.Empty(await engine.AuditTrail.QueryAsync(new AuditQuery("acme")));
+        Assert.Empty(await engine.AuditEventsAsync());
     }
 
     [Fact]
