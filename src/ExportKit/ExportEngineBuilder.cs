@@ -1,7 +1,4 @@
-using ExportKit.Audit;
-using ExportKit.Builder;
-using ExportKit.Formats;
-using ExportKit.Policy;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -113,13 +110,14 @@ public sealed partial class ExportEngineBuilder
         }
     }
 
-    private ExportEngineBuilder Use<TService>(TService instance)
-        where TService : class => Apply(instance, i => services.Replace(ServiceDescriptor.Singleton(i)));
+    private ExportEngineBuilder Use<TService>(TService instance, [CallerArgumentExpression(nameof(instance))] string? parameterName = null)
+        where TService : class => Apply(instance, i => services.Replace(ServiceDescriptor.Singleton(i)), parameterName);
 
-    private ExportEngineBuilder Apply<T>(T argument, Action<T> register)
+    // The caller passes its own parameter, so the exception names it ("source", "configure", …).
+    private ExportEngineBuilder Apply<T>(T argument, Action<T> register, [CallerArgumentExpression(nameof(argument))] string? parameterName = null)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(argument);
+        ArgumentNullException.ThrowIfNull(argument, parameterName);
         if (built)
         {
             throw new InvalidOperationException("This ExportEngineBuilder has already built an engine; create a new ExportEngineBuilder to change the configuration.");
