@@ -1,150 +1,94 @@
-using ExportKit.Audit;
-using ExportKit.Builder;
-using ExportKit.Engine;
-using ExportKit.Policy;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ExportKit;
 
 /// <summary>
-/// Builds an engine without dependency injection, with the same defaults as <c>AddExportKit</c>:
+/// Builds an engine without a host's dependency injection:
 /// <code>
-/// var engine = new ExportEngineBuilder().AddDataSource(findings).UseTimeProvider(clock).Build();
+/// var engine = new ExportEngineBuilder().AddDataSource(findings).UseTimeProvider(clock).AddCsvFormat(o => o.IncludeByteOrderMark = true).Build();
 /// </code>
-/// A builder builds one engine; build another with a new builder.
+/// It is a front for <c>AddExportKit()</c>: it runs the same registrations over a service collection of its own, and each
+/// method has the effect of the <see cref="IExportKitBuilder"/> extension of the same name, so an engine built either way
+/// behaves the same. <see cref="ConfigureServices"/> reaches anything else registered on <see cref="IExportKitBuilder"/>
+/// (a storage package's <c>UseSqlite</c>, say). A builder builds one engine; build another with a new builder.
 /// </summary>
-public sealed class ExportEngineBuilder
+/// <remarks>
+/// <see cref="Build"/> makes a service provider that lives as long as the engine: it is not disposed, because the engine
+/// and the services it holds (stores, formatters) are its singletons. It holds nothing that needs disposing but what a
+/// host registers through <see cref="ConfigureServices"/>; instances passed to the <c>Use…</c> and <c>Add…</c>
+/// methods stay the caller's to dispose.
+/// </remarks>
+public sealed partial class ExportEngineBuilder
 {
-    private readonly List<IPhaseDataSource> sources = [];
-    private readonly List<IExportFormatter> formatters = [.. BuiltInFormatters.Create()];
-    private readonly List<IExportPolicyRule> rules = [.. ExportPolicyRules.Default];
-    private readonly List<ExportCategoryDefinition> categories = [];
-    private readonly ExportKitOptions options = new();
-    private readonly ExportPolicyOptions policyOptions = new();
-    private TimeProvider timeProvider = TimeProvider.System;
-    private IExportIdGenerator? idGenerator;
-    private IExportLogStore? logStore;
-    private IExportRegistry? registry;
-    private IAuditTrail? auditTrail;
-    private ILoggerFactory? loggerFactory;
+    private readonly ServiceCollection services = new();
+    private readonly IExportKitBuilder exportKit;
     private bool built;
 
-    /// <summary>Adds a data source (one per phase).</summary>
-    /// <param name="source">The source.</param>
-    /// <returns>This builder.</returns>
-    public ExportEngineBuilder AddDataSource(IPhaseDataSource source) => Add(sources, source);
+    /// <summary>Initializes a new instance of the <see cref="ExportEngineBuilder"/> class with the defaults of <c>AddExportKit()</c>.</summary>
+    public ExportEngineBuilder() => exportKit = services.AddExportKit();
 
-    /// <summary>Adds a formatter; for a format already served, the last one added wins.</summary>
-    /// <param name="formatter">The formatter.</param>
+    /// <summary>Configures the engine's options.</summary>
+    /// <param name="configure">Changes the options.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder AddFormatter(IExportFormatter formatter) => Add(formatters, formatter);
-
-    /// <summary>Adds a policy rule, evaluated after the six built-in rules.</summary>
-    /// <param name="rule">The rule.</param>
-    /// <returns>This builder.</returns>
-    public ExportEngineBuilder AddPolicyRule(IExportPolicyRule rule) => Add(rules, rule);
+    public ExportEngineBuilder Configure(Action<ExportKitOptions> configure) => Apply(configure, c => services.Configure(c));
 
     /// <summary>
-    /// Restricts a phase's data to the roles and permissions given, in every category that reads the phase (host
-    /// categories included), in addition to the default restrictions on phases 58 and 59.
+    /// Registers services and runs <see cref="IExportKitBuilder"/> extensions from other packages (a storage package's
+    /// <c>UseSqlite(path)</c>, say) on the builder's own service collection. A registration made here is added after
+    /// ExportKit's defaults, so it replaces them.
     /// </summary>
-    /// <param name="restriction">The restriction.</param>
+    /// <param name="configure">Registers services, for example <c>kit =&gt; kit.UseSqlite("exports.db")</c>.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder RestrictPhase(PhaseRestriction restriction)
-    {
-        ArgumentNullException.ThrowIfNull(restriction);
-        ThrowIfBuilt();
-        policyOptions.PhaseRestrictions.Add(restriction);
-        return this;
-    }
-
-    /// <summary>Adds a category, or replaces the built-in definition of the same category.</summary>
-    /// <param name="definition">The definition.</param>
-    /// <returns>This builder.</returns>
-    public ExportEngineBuilder AddCategory(ExportCategoryDefinition definition) => Add(categories, definition);
+    public ExportEngineBuilder ConfigureServices(Action<IExportKitBuilder> configure) => Apply(configure, c => c(exportKit));
 
     /// <summary>Sets the clock; <see cref="TimeProvider.System"/> by default. Fix it to make exports reproducible.</summary>
     /// <param name="provider">The clock.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder UseTimeProvider(TimeProvider provider)
-    {
-        ArgumentNullException.ThrowIfNull(provider);
-        ThrowIfBuilt();
-        timeProvider = provider;
-        return this;
-    }
+    public ExportEngineBuilder UseTimeProvider(TimeProvider provider) => Use(provider);
 
     /// <summary>Sets the id generator; random 128-bit ids by default.</summary>
     /// <param name="generator">The generator.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder UseIdGenerator(IExportIdGenerator generator)
-    {
-        ArgumentNullException.ThrowIfNull(generator);
-        ThrowIfBuilt();
-        idGenerator = generator;
-        return this;
-    }
+    public ExportEngineBuilder UseIdGenerator(IExportIdGenerator generator) => Use(generator);
 
     /// <summary>Sets where the export log is kept; a new in-memory store by default.</summary>
     /// <param name="store">The store.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder UseLogStore(IExportLogStore store)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ThrowIfBuilt();
-        logStore = store;
-        return this;
-    }
+    public ExportEngineBuilder UseLogStore(IExportLogStore store) => Use(store);
 
     /// <summary>Sets the export registry; a new in-memory registry by default.</summary>
     /// <param name="exportRegistry">The registry.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder UseRegistry(IExportRegistry exportRegistry)
-    {
-        ArgumentNullException.ThrowIfNull(exportRegistry);
-        ThrowIfBuilt();
-        registry = exportRegistry;
-        return this;
-    }
+    public ExportEngineBuilder UseRegistry(IExportRegistry exportRegistry) => Use(exportRegistry);
 
-    /// <summary>Sets the audit trail each export writes its <c>export.{format}.generated</c> event to; a new in-memory trail by default.</summary>
+    /// <summary>
+    /// Sets the audit trail each export writes its <c>export.{format}.generated</c> event to; by default a new in-memory
+    /// trail with the options of <see cref="ConfigureAudit"/>.
+    /// </summary>
     /// <param name="trail">The trail.</param>
     /// <returns>This builder.</returns>
-    public ExportEngineBuilder UseAuditTrail(IAuditTrail trail)
-    {
-        ArgumentNullException.ThrowIfNull(trail);
-        ThrowIfBuilt();
-        auditTrail = trail;
-        return this;
-    }
+    public ExportEngineBuilder UseAuditTrail(IAuditTrail trail) => Use(trail);
 
     /// <summary>Sets where the engine logs its decisions, failures and cleanup; nowhere by default.</summary>
     /// <param name="factory">The host's logger factory.</param>
     /// <returns>This builder.</returns>
     public ExportEngineBuilder UseLoggerFactory(ILoggerFactory factory)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        ThrowIfBuilt();
-        loggerFactory = factory;
+        Use(factory);
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
         return this;
     }
 
-    /// <summary>Configures the engine's options.</summary>
-    /// <param name="configure">Changes the options.</param>
-    /// <returns>This builder.</returns>
-    public ExportEngineBuilder Configure(Action<ExportKitOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        ThrowIfBuilt();
-        configure(options);
-        return this;
-    }
-
-    /// <summary>Builds the engine.</summary>
-    /// <returns>The engine.</returns>
+    /// <summary>Builds the engine, validating every option first.</summary>
+    /// <returns>The engine. It also implements <see cref="IExportCatalog"/>.</returns>
     /// <exception cref="InvalidOperationException">The builder has built an engine already.</exception>
-    /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="OptionsValidationException">One options class is invalid; the message lists every problem.</exception>
+    /// <exception cref="AggregateException">Several options classes are invalid: one <see cref="OptionsValidationException"/> each.</exception>
+    /// <exception cref="ArgumentException">The configuration is inconsistent, for example two data sources for one phase.</exception>
     public IExportEngine Build()
     {
         if (built)
@@ -152,44 +96,34 @@ public sealed class ExportEngineBuilder
             throw new InvalidOperationException("This ExportEngineBuilder has already built an engine; create a new ExportEngineBuilder for another engine.");
         }
 
-        var validation = new ExportKitOptionsValidator().Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(ExportKitOptions), validation.Failures);
-        }
-
         built = true;
-        var ids = idGenerator ?? new RandomExportIdGenerator();
-        var categoryRegistry = new ExportCategoryRegistry(categories);
-        return new ExportEngine(
-            categoryRegistry,
-            formatters,
-            sources,
-            new ExportPolicyEngine(rules, policyOptions, categoryRegistry),
-            logStore ?? new InMemoryExportLogStore(),
-            timeProvider,
-            ids,
-            // A copy: the built engine must not change if this builder's options object is touched later.
-            Options.Create(new ExportKitOptions { DefaultTimeRangeDays = options.DefaultTimeRangeDays, StalePartialFileAge = options.StalePartialFileAge, MaxFieldDepth = options.MaxFieldDepth }),
-            registry ?? new InMemoryExportRegistry(),
-            auditTrail ?? new AuditTrail(new InMemoryAuditEventStore(), timeProvider, ids, new AuditOptions()),
-            loggerFactory?.CreateLogger<ExportEngine>());
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+            return provider.GetRequiredService<IExportEngine>();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
-    private ExportEngineBuilder Add<T>(List<T> list, T item)
+    private ExportEngineBuilder Use<TService>(TService instance, [CallerArgumentExpression(nameof(instance))] string? parameterName = null)
+        where TService : class => Apply(instance, i => services.Replace(ServiceDescriptor.Singleton(i)), parameterName);
+
+    // The caller passes its own parameter, so the exception names it ("source", "configure", …).
+    private ExportEngineBuilder Apply<T>(T argument, Action<T> register, [CallerArgumentExpression(nameof(argument))] string? parameterName = null)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ThrowIfBuilt();
-        list.Add(item);
-        return this;
-    }
-
-    private void ThrowIfBuilt()
-    {
+        ArgumentNullException.ThrowIfNull(argument, parameterName);
         if (built)
         {
             throw new InvalidOperationException("This ExportEngineBuilder has already built an engine; create a new ExportEngineBuilder to change the configuration.");
         }
+
+        register(argument);
+        return this;
     }
 }

@@ -1,5 +1,4 @@
 using ExportKit.Audit;
-using ExportKit.Builder;
 using ExportKit.Policy;
 using ExportKit.Sample.Demo;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,23 +20,8 @@ internal static class TourCommand
         Directory.CreateDirectory(directory);
 
         output.WriteLine("1. An auditor of acme exports the compliance pack of the last 30 days as JSON.");
-        var path = Path.Combine(directory, "tour-compliance-pack.json.partial");
-        ExportResult result;
-        await using (var file = File.Create(path))
-        {
-            result = await engine.Export(ExportCategory.CompliancePack).As(ExportFormat.Json).ForTenant("acme").By(auditor).WriteToAsync(file, cancellationToken);
-        }
-
-        // Like ExportToDirectoryAsync: the file takes the bundle's name only once it is complete.
-        if (result.Succeeded)
-        {
-            File.Move(path, Path.Combine(directory, result.FileName!), overwrite: true);
-        }
-        else
-        {
-            File.Delete(path);
-        }
-
+        // Written through a hidden partial file that takes the export's name only once it is complete.
+        var result = await engine.Export(ExportCategory.CompliancePack).As(ExportFormat.Json).ForTenant("acme").By(auditor).WriteToDirectoryAsync(directory, cancellationToken);
         Report.Print(output, error, result, directory);
 
         // A web host reads this from HttpContext: reader.Read(connection.RemoteIpAddress?.ToString(), request.Headers).

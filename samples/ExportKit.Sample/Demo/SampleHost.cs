@@ -24,7 +24,9 @@ internal static class SampleHost
 
         var exportKit = services.AddExportKit(options => options.DefaultTimeRangeDays = 30)
             .UseSqlite(databasePath)
-            .ConfigureAudit(audit => audit.TrustedProxies.Add(TrustedProxies));
+            .ConfigureAudit(audit => audit.TrustedProxies.Add(TrustedProxies))
+            // Formatter options are set once and apply inside ZIPs and auditor packages too (the default, made explicit).
+            .AddCsvFormat(csv => csv.NeutralizeFormulas = true);
         foreach (var source in InMemoryPhaseDataSource.ForEachPhase(DemoData.Generate(clock.GetUtcNow())))
         {
             exportKit.AddDataSource(source);

@@ -32,7 +32,7 @@ public static class ExportKitBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds a formatter type; for a format already served, the last registration wins.</summary>
+    /// <summary>Adds a formatter type. It replaces the built-in formatter of its format whatever the order of the calls; of two host formatters for one format, the last registered wins.</summary>
     /// <typeparam name="TFormatter">The formatter type.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -45,9 +45,9 @@ public static class ExportKitBuilderExtensions
     }
 
     /// <summary>
-    /// Adds a formatter instance; for a format already served, the last registration wins. The ZIP and auditor package
-    /// formatters build their inner files with the formatters their options name (<c>ZipExportOptions.Csv</c>, …), the
-    /// built-in ones by default: register <c>ExportFormatters.Zip(new() { Csv = myCsv })</c> to use yours inside too.
+    /// Adds a formatter instance. It replaces the built-in formatter of its format whatever the order of the calls; of two
+    /// host formatters for one format, the last registered wins. The built-in ZIP and auditor package write their inner
+    /// files with the engine's formatter of each format, so a host's CSV formatter is used inside them too.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="formatter">The formatter.</param>
@@ -102,6 +102,18 @@ public static class ExportKitBuilderExtensions
                 options.PhaseRestrictions.Add(restriction);
             }
         });
+        return builder;
+    }
+
+    /// <summary>Configures the policy engine's options (its phase restrictions; <see cref="RestrictPhase"/> adds one).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public static IExportKitBuilder ConfigurePolicy(this IExportKitBuilder builder, Action<ExportPolicyOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
         return builder;
     }
 

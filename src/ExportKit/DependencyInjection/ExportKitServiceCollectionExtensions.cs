@@ -1,6 +1,8 @@
 using ExportKit;
 using ExportKit.Audit;
 using ExportKit.Engine;
+using ExportKit.Formats;
+using ExportKit.Formatting;
 using ExportKit.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,13 @@ public static class ExportKitServiceCollectionExtensions
     /// registration (a durable <see cref="IExportLogStore"/>, a fixed <see cref="TimeProvider"/>) wins. Calling it
     /// again adds nothing twice. Options are validated when the engine is first resolved, and at start-up in a host.
     /// </summary>
+    /// <remarks>
+    /// The built-in formatters are made from their options (<c>AddCsvFormat</c>, <c>AddHtmlFormat</c>, <c>AddZipFormat</c>,
+    /// <c>AddAuditorPackageFormat</c>) and are not <see cref="IExportFormatter"/> services: a host's
+    /// <see cref="IExportFormatter"/> for the same format replaces the built-in whether it is registered before or after this call.
+    /// <see cref="IExportCatalog"/> lists the categories and formats the engine serves. <see cref="ExportEngineBuilder"/> runs
+    /// these same registrations without a host's container.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures <see cref="ExportKitOptions"/>, or <see langword="null"/>.</param>
     /// <returns>A builder to add data sources, formatters, rules and categories.</returns>
@@ -35,7 +44,8 @@ public static class ExportKitServiceCollectionExtensions
         services.TryAddSingleton<IExportLogStore, InMemoryExportLogStore>();
         services.TryAddSingleton<IExportRegistry, InMemoryExportRegistry>();
         services.TryAddSingleton<IAuditEventStore, InMemoryAuditEventStore>();
-        services.AddOptions<AuditOptions>();
+        services.AddOptions<AuditOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
         services.TryAddSingleton<IAuditTrail>(sp => new AuditTrail(
             sp.GetRequiredService<IAuditEventStore>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -48,17 +58,26 @@ public static class ExportKitServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ExportPolicyOptions>>().Value,
             sp.GetRequiredService<ExportCategoryRegistry>()));
         services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
+        AddFormatters(services);
         services.TryAddSingleton<IExportEngine, ExportEngine>();
+        services.TryAddSingleton<IExportCatalog, ExportCatalog>();
         foreach (var rule in ExportPolicyRules.Default)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(rule));
         }
 
-        foreach (var formatter in BuiltInFormatters.Create())
-        {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton(formatter));
-        }
-
         return new ExportKitBuilder(services);
+    }
+
+    private static void AddFormatters(IServiceCollection services)
+    {
+        services.AddOptions<CsvExportOptions>().ValidateOnStart();
+        services.AddOptions<HtmlExportOptions>().ValidateOnStart();
+        services.AddOptions<ZipExportOptions>().ValidateOnStart();
+        services.AddOptions<AuditorPackageOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HtmlExportOptions>, HtmlExportOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZipExportOptions>, ZipExportOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditorPackageOptions>, AuditorPackageOptionsValidator>());
+        services.TryAddSingleton<ExportFormatterSet>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ExportKit.Builder;
 using ExportKit.Engine.Destinations;
+using ExportKit.Formatting;
 using ExportKit.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,12 +16,13 @@ namespace ExportKit.Engine;
 /// No expected failure — a source, a formatter, the destination, a store, cancellation — escapes as an exception:
 /// each is a failed <see cref="ExportResult"/> with a stable code.
 /// </summary>
-internal sealed partial class ExportEngine : IExportEngine
+internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
 {
     private const string Anonymous = "anonymous";
 
     private readonly ExportCategoryRegistry categories;
-    private readonly Dictionary<ExportFormat, IExportFormatter> formatters = [];
+    private readonly ExportFormatterSet formatters;
+    private readonly ExportCatalog catalog;
     private readonly ExportBundleBuilder builder;
     private readonly IExportPolicyEngine policy;
     private readonly IExportLogStore log;
@@ -32,7 +34,7 @@ internal sealed partial class ExportEngine : IExportEngine
 
     public ExportEngine(
         ExportCategoryRegistry categories,
-        IEnumerable<IExportFormatter> formatters,
+        ExportFormatterSet formatters,
         IEnumerable<IPhaseDataSource> sources,
         IExportPolicyEngine policy,
         IExportLogStore log,
@@ -44,11 +46,8 @@ internal sealed partial class ExportEngine : IExportEngine
         ILogger<ExportEngine>? logger = null)
     {
         this.categories = categories;
-        foreach (var formatter in formatters)
-        {
-            // The last registration wins, so a host can replace a built-in formatter.
-            this.formatters[formatter.Format] = formatter;
-        }
+        this.formatters = formatters;
+        catalog = new ExportCatalog(categories, formatters);
 
         builder = new ExportBundleBuilder(sources, time, new ExportBundleBuilderOptions { MaxFieldDepth = options.Value.MaxFieldDepth });
         this.policy = policy;
@@ -59,6 +58,10 @@ internal sealed partial class ExportEngine : IExportEngine
         traceability = new ExportTraceability(registry, auditTrail);
         this.logger = logger ?? (ILogger)NullLogger.Instance;
     }
+
+    public IReadOnlyList<ExportCategory> Categories => catalog.Categories;
+
+    public IReadOnlyList<ExportFormat> Formats => catalog.Formats;
 
     public Task<ExportResult> ExportAsync(ExportQuery query, ExportPrincipal? principal, Stream destination, CancellationToken cancellationToken = default)
     {
@@ -87,7 +90,7 @@ internal sealed partial class ExportEngine : IExportEngine
             ?? throw new ArgumentException(
                 $"Export '{download.ExportId}' of tenant '{download.TenantId}' is not in the export registry, so its download cannot be recorded: pass the ExportId of an ExportResult this engine wrote for that tenant (a download names an export the registry knows).",
                 nameof(download));
-        var fileName = download.FileName ?? record.ExportId + formatters.Keys.FirstOrDefault(f => f.Value == record.Format)?.Extension;
+        var fileName = download.FileName ?? record.ExportId + formatters.Formats.FirstOrDefault(f => f.Value == record.Format)?.Extension;
         await log.AppendAsync(
             new ExportDownloadedEntry
             {
@@ -140,7 +143,7 @@ internal sealed partial class ExportEngine : IExportEngine
 
         attempt = attempt with { DataSources = [.. definition.Phases.Select(p => p.DataSource).Order(StringComparer.Ordinal)] };
 
-        if (!formatters.TryGetValue(query.Format, out var formatter))
+        if (formatters.Find(query.Format) is not { } formatter)
         {
             return await FailAsync(attempt, ExportErrorCodes.UnknownFormat, UnknownFormatMessage(query.Format)).ConfigureAwait(false);
         }
@@ -239,10 +242,10 @@ internal sealed partial class ExportEngine : IExportEngine
     }
 
     private string UnknownCategoryMessage(ExportCategory category) =>
-        $"Unknown export category '{category}'. Known categories: {string.Join(", ", categories.Categories.Select(c => c.Value).Order(StringComparer.Ordinal))}. Register a definition with AddCategory to add one.";
+        $"Unknown export category '{category}'. Known categories: {string.Join(", ", catalog.Categories.Select(c => c.Value))}. Register a definition with AddCategory to add one.";
 
     private string UnknownFormatMessage(ExportFormat format) =>
-        $"No formatter is registered for format '{format}'. Registered formats: {string.Join(", ", formatters.Keys.Select(f => f.Value).Order(StringComparer.Ordinal))}. Register one with AddFormatter.";
+        $"No formatter is registered for format '{format}'. Registered formats: {string.Join(", ", catalog.Formats.Select(f => f.Value))}. Register one with AddFormatter.";
 
     private static (string Code, string Message) Classify(Exception exception, CancellationToken cancellationToken)
     {

@@ -40,7 +40,8 @@ public sealed class AddExportKitTests
 
         Assert.Single(services, d => d.ServiceType == typeof(IExportEngine));
         Assert.Equal(6, services.Count(d => d.ServiceType == typeof(IExportPolicyRule)));
-        Assert.Single(services, d => d.ServiceType == typeof(IExportFormatter) && d.ImplementationInstance is IExportFormatter { Format.Value: "json" });
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IExportFormatter));
+        Assert.Single(services, d => d.ServiceType == typeof(IExportCatalog));
     }
 
     [Fact]

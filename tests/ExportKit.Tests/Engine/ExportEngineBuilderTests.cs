@@ -41,8 +41,12 @@ public sealed class ExportEngineBuilderTests
     {
         var builder = new ExportEngineBuilder();
 
-        Assert.Throws<ArgumentNullException>(() => builder.AddDataSource(null!));
-        Assert.Throws<ArgumentNullException>(() => builder.UseTimeProvider(null!));
-        Assert.Throws<ArgumentNullException>(() => builder.Configure(null!));
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => builder.AddDataSource(null!)).ParamName);
+        Assert.Equal("provider", Assert.Throws<ArgumentNullException>(() => builder.UseTimeProvider(null!)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => builder.Configure(null!)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => builder.ConfigureAudit(null!)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => builder.AddCsvFormat(null!)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => builder.ConfigureServices(null!)).ParamName);
+        Assert.Equal("factory", Assert.Throws<ArgumentNullException>(() => builder.UseLoggerFactory(null!)).ParamName);
     }
 }

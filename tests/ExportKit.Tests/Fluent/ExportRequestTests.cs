@@ -1,6 +1,6 @@
 using ExportKit.Testing;
 
-namespace ExportKit.Builder.Tests.Fluent;
+namespace ExportKit.Tests.Fluent;
 
 public sealed class ExportRequestTests
 {
@@ -127,4 +127,58 @@ public sealed class ExportRequestTests
     [Fact]
     public void Refuses_a_range_that_ends_before_it_starts() =>
         Assert.Throws<ArgumentException>(() => engine.Export(ExportCategory.Reports).Between(TestClock.Now, Start));
+
+    [Fact]
+    public void Run_id_and_query_id_reach_the_query()
+    {
+        var query = engine.Export(ExportCategory.Reports).ForTenant("acme").By(Dana).WithRunId("run-42").WithQueryId("req-7").ToQuery();
+
+        Assert.Equal("run-42", query.RunId);
+        Assert.Equal("req-7", query.QueryId);
+    }
+
+    [Fact]
+    public void A_blank_run_or_query_id_is_refused_naming_the_argument_and_the_fix()
+    {
+        var request = engine.Export(ExportCategory.Reports);
+
+        var run = Assert.Throws<ArgumentException>(() => request.WithRunId(" "));
+        var query = Assert.Throws<ArgumentException>(() => request.WithQueryId("a\nb"));
+
+        Assert.Equal("runId", run.ParamName);
+        Assert.Contains("leave WithRunId out", run.Message, StringComparison.Ordinal);
+        Assert.Equal("queryId", query.ParamName);
+        Assert.Equal("runId", Assert.Throws<ArgumentNullException>(() => request.WithRunId(null!)).ParamName);
+    }
+
+    [Fact]
+    public async Task Write_to_directory_refuses_a_blank_directory_before_anything_runs()
+    {
+        var request = engine.Export(ExportCategory.Reports).ForTenant("acme").By(Dana);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => request.WriteToDirectoryAsync("  "));
+
+        Assert.Equal("directory", error.ParamName);
+        Assert.Equal(0, engine.Calls);
+    }
+
+    [Fact]
+    public async Task Write_to_directory_writes_the_file_the_result_names()
+    {
+        var test = new TestEngine();
+        var directory = Path.Combine(Path.GetTempPath(), "exportkit-fluent-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await test.Engine.Export(ExportCategory.AuditFindings).ForTenant("acme").By(TestEngine.Admin()).WithRunId("run-1").WriteToDirectoryAsync(directory);
+
+            Assert.True(result.Succeeded, result.ErrorMessage);
+            Assert.Equal(result.SizeBytes, new FileInfo(Path.Combine(directory, result.FileName!)).Length);
+            var record = await test.Registry.FindAsync("acme", result.ExportId!);
+            Assert.Equal("run-1", record!.RunId);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace ExportKit.Builder.Tests.Fluent;
+namespace ExportKit.Tests.Fluent;
 
 /// <summary>An engine that runs nothing: it keeps what it was asked to export and answers with a fixed result.</summary>
 internal sealed class CapturingEngine : IExportEngine

@@ -1,0 +1,60 @@
+using ExportKit.Formats;
+using Microsoft.Extensions.Options;
+
+namespace ExportKit.Formatting;
+
+/// <summary>
+/// The formatters of one engine: the six built-in ones, made from their options, then the host's, each of which
+/// replaces the built-in (or an earlier host formatter) of its format. Because the built-ins are not registered as
+/// <see cref="IExportFormatter"/> services, a host's formatter wins whether it is registered before or after
+/// <c>AddExportKit()</c>. The ZIP and the auditor package write their inner files with this set's formatter of each
+/// format (unless their options name one), so configuring CSV once applies inside bundles too.
+/// </summary>
+internal sealed class ExportFormatterSet
+{
+    private readonly Dictionary<ExportFormat, IExportFormatter> formatters = [];
+
+    public ExportFormatterSet(
+        IEnumerable<IExportFormatter> hostFormatters,
+        IOptions<CsvExportOptions> csv,
+        IOptions<HtmlExportOptions> html,
+        IOptions<ZipExportOptions> zip,
+        IOptions<AuditorPackageOptions> auditorPackage)
+    {
+        Add(ExportFormatters.Json());
+        Add(ExportFormatters.Csv(csv.Value));
+        Add(ExportFormatters.Html(html.Value));
+        Add(ExportFormatters.Markdown());
+        Add(ExportFormatters.Zip(Compose(zip.Value)));
+        Add(ExportFormatters.AuditorPackage(Compose(auditorPackage.Value)));
+        foreach (var formatter in hostFormatters)
+        {
+            Add(formatter);
+        }
+    }
+
+    /// <summary>Gets the formats served, in ordinal order.</summary>
+    public IReadOnlyList<ExportFormat> Formats => [.. formatters.Keys.OrderBy(f => f.Value, StringComparer.Ordinal)];
+
+    public IExportFormatter? Find(ExportFormat format) => formatters.GetValueOrDefault(format);
+
+    private void Add(IExportFormatter formatter) => formatters[formatter.Format] = formatter;
+
+    private ZipExportOptions Compose(ZipExportOptions options) => new()
+    {
+        CompressionLevel = options.CompressionLevel,
+        TemporaryDirectory = options.TemporaryDirectory,
+        Json = options.Json ?? new RegisteredFormatter(this, ExportFormat.Json),
+        Csv = options.Csv ?? new RegisteredFormatter(this, ExportFormat.Csv),
+        Html = options.Html ?? new RegisteredFormatter(this, ExportFormat.Html),
+    };
+
+    private AuditorPackageOptions Compose(AuditorPackageOptions options) => new()
+    {
+        SourceOrganization = options.SourceOrganization,
+        CompressionLevel = options.CompressionLevel,
+        TemporaryDirectory = options.TemporaryDirectory,
+        Json = options.Json ?? new RegisteredFormatter(this, ExportFormat.Json),
+        Csv = options.Csv ?? new RegisteredFormatter(this, ExportFormat.Csv),
+    };
+}
