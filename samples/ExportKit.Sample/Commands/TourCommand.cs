@@ -31,7 +31,7 @@ internal static class TourCommand
         // Like ExportToDirectoryAsync: the file takes the bundle's name only once it is complete.
         if (result.Succeeded)
         {
-            File.Move(path, Path.Combine(directory, result.FileName!), overwrite: true);
+            File.Move(path, Path.Combine(directory, result.FileName), overwrite: true);
         }
         else
         {
