@@ -11,7 +11,9 @@ internal static class BenchmarkData
     public static ExportItem[] Items(int count) =>
         Enumerable.Range(0, count).Select(i => SectionItem(Alert(i))).ToArray();
 
-    public static Alert Alert(int i, string tenant = "acme") => new()
+    public static Alert Alert(int i, string tenant = "acme") => Alert(i, Now.AddDays(-20).AddSeconds(i), Now.AddDays(-20).AddSeconds(i + 14400), tenant);
+
+    public static Alert Alert(int i, DateTimeOffset createdAt, DateTimeOffset slaDeadline, string tenant = "acme") => new()
     {
         AlertId = $"al-{i:D7}",
         TenantId = tenant,
@@ -19,17 +21,21 @@ internal static class BenchmarkData
         Severity = (i % 4) switch { 0 => "low", 1 => "medium", 2 => "high", _ => "critical" },
         Category = i % 2 == 0 ? "equipment" : "security",
         Status = i % 3 == 0 ? "open" : "resolved",
-        CreatedAt = Now.AddDays(-20).AddSeconds(i),
+        CreatedAt = createdAt,
         ResolvedAt = i % 3 == 0 ? null : Now.AddDays(-20).AddSeconds(i + 3600),
-        SlaDeadline = Now.AddDays(-20).AddSeconds(i + 14400),
+        SlaDeadline = slaDeadline,
     };
 
     public static ExportBundle Bundle(ExportItem[] items, ExportFormat format) => Bundle(new ArraySequence(items), items.Length, format);
 
-    public static ExportBundle Bundle(IAsyncEnumerable<ExportItem> items, long count, ExportFormat format)
+    public static ExportBundle Bundle(IAsyncEnumerable<ExportItem> items, long count, ExportFormat format) =>
+        Bundle([new ExportSection("alert-logs", "Alert Logs", "Notification tracking", ExportPhase.Alerts.DataSource, new SectionSummary($"{count} items.", [], []), count, Now, items)], format);
+
+    public static ExportBundle Bundle(IReadOnlyList<ExportSection> sections, ExportFormat format)
     {
         var range = ExportTimeRange.LastDays(Now, 30);
-        var section = new ExportSection("alert-logs", "Alert Logs", "Notification tracking", ExportPhase.Alerts.DataSource, new SectionSummary($"{count} items.", [], []), count, Now, items);
+        var section = sections[0];
+        var count = sections.Sum(s => s.ItemCount);
         return new ExportBundle
         {
             BundleId = "bnd_000000000000000000000000",
@@ -40,11 +46,11 @@ internal static class BenchmarkData
             Format = format,
             Scope = new ExportScope("acme"),
             TimeRange = range,
-            Sections = [section],
+            Sections = sections,
             References = [],
             Metadata = new ExportMetadata
             {
-                GeneratedAt = Now, GeneratedBy = "bench", Format = format, TotalSections = 1, TotalItems = count,
+                GeneratedAt = Now, GeneratedBy = "bench", Format = format, TotalSections = sections.Count, TotalItems = count,
                 DataSourcesUsed = [section.DataSource], TimeRange = range, ComputationTimeMs = 0, Compressed = format.IsBundleFormat,
             },
         };
@@ -61,7 +67,7 @@ internal static class BenchmarkData
             var id = i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
             records.Add(new AuditFinding { AuditFindingId = "af-" + id, TenantId = "acme", Severity = "high", Category = "access", Status = "open", Description = "Finding " + id, FoundAt = at });
             records.Add(new DriftEvent { DriftId = "dr-" + id, TenantId = "acme", Severity = "low", Category = "temperature", DetectedAt = at });
-            records.Add(Alert(i) with { CreatedAt = at, SlaDeadline = at.AddHours(4) });
+            records.Add(Alert(i, at, at.AddHours(4)));
             records.Add(new WorkflowTask { TaskId = "tk-" + id, TenantId = "acme", Priority = "normal", Status = "completed", CreatedAt = at, CompletedAt = at.AddHours(1), SlaDeadline = at.AddHours(8), AssignedTo = "op-1" });
             records.Add(new OperatorMetric { MetricId = "om-" + id, TenantId = "acme", OperatorId = "op-1", OperatorName = "Operator 1", UtilizationRate = 0.8, TaskCompletionRate = 0.9, SlaComplianceRate = 0.95, RecordedAt = at });
             records.Add(new RealTimeSignal { SignalId = "sg-" + id, TenantId = "acme", Metric = "temperature", Value = 21.5, Unit = "celsius", Severity = "info", ReadAt = at });

@@ -25,9 +25,8 @@ public class MarkdownFormatBenchmarks : SizedBenchmark
         SetItems(items);
         var single = BenchmarkData.Bundle(items, Format);
         var section = single.Sections[0];
-        return single with
-        {
-            Sections = Enumerable.Range(0, units).Select(i => new ExportSection($"section-{i}", section.Title, section.Description, section.DataSource, section.Summary, items.Length, section.GeneratedAt, new BenchmarkData.ArraySequence(items))).ToArray(),
-        };
+        return BenchmarkData.Bundle(
+            Enumerable.Range(0, units).Select(i => new ExportSection($"section-{i}", section.Title, section.Description, section.DataSource, section.Summary, items.Length, section.GeneratedAt, new BenchmarkData.ArraySequence(items))).ToArray(),
+            Format);
     }
 }

@@ -81,8 +81,8 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
     public async Task Keeps_timestamps_to_the_tick_and_nulls_as_nulls()
     {
         var full = AuditEvents.Full(1);
-        var bare = AuditEvents.Sealed(2) with { UserId = null, ContextJson = null, Request = null, BeforeJson = null, AfterJson = null, Diff = [] };
-        var empty = AuditEvents.Sealed(3) with { UserId = "", ContextJson = "{}", Request = new RequestMetadata() };
+        var bare = AuditEvents.Sealed(2).With(it => it.UserId, null).With(it => it.ContextJson, null).With(it => it.Request, null).With(it => it.BeforeJson, null).With(it => it.AfterJson, null).With(it => it.Diff, []);
+        var empty = AuditEvents.Sealed(3).With(it => it.UserId, "").With(it => it.ContextJson, "{}").With(it => it.Request, new RequestMetadata());
         var store = await AppendAll(NewStore(), [full, bare, empty]);
 
         AuditEvents.AssertSame(full, await store.FindAsync("acme", full.Id));
@@ -103,7 +103,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
     public async Task A_taken_sequence_is_refused_and_the_first_event_kept()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1), AuditEvents.Sealed(2)]);
-        var rival = AuditEvents.Sealed(2, id: "aud_rival") with { ContextJson = "{\"rival\":true}" };
+        var rival = AuditEvents.Sealed(2, id: "aud_rival").With(it => it.ContextJson, "{\"rival\":true}");
 
         Assert.False(await store.TryAppendAsync(rival));
         Assert.False(await store.TryAppendAsync(AuditEvents.Sealed(1, id: "aud_rival_1")));
@@ -232,11 +232,11 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
     {
         var store = await AppendAll(NewStore(),
         [
-            AuditEvents.Sealed(1) with { ContextJson = "{\"q\":\"100% sure\"}" },
-            AuditEvents.Sealed(2) with { ContextJson = "{\"q\":\"100 percent\"}" },
-            AuditEvents.Sealed(3) with { ContextJson = "{\"q\":\"a_b\"}" },
-            AuditEvents.Sealed(4) with { ContextJson = "{\"q\":\"axb\"}" },
-            AuditEvents.Sealed(5) with { ContextJson = "{\"q\":\"it's\"}" },
+            AuditEvents.Sealed(1).With(it => it.ContextJson, "{\"q\":\"100% sure\"}"),
+            AuditEvents.Sealed(2).With(it => it.ContextJson, "{\"q\":\"100 percent\"}"),
+            AuditEvents.Sealed(3).With(it => it.ContextJson, "{\"q\":\"a_b\"}"),
+            AuditEvents.Sealed(4).With(it => it.ContextJson, "{\"q\":\"axb\"}"),
+            AuditEvents.Sealed(5).With(it => it.ContextJson, "{\"q\":\"it's\"}"),
         ]);
 
         Assert.Equal([1L], Sequences(await Query(store, new AuditQuery("acme") { Search = "100%" })));

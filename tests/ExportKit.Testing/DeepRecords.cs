@@ -32,8 +32,12 @@ public static class DeepRecords
     /// <summary>A source returning the given records synchronously.</summary>
     public static IPhaseDataSource Source(params PhaseRecord[] records) => new SyncSource(records);
 
-    private sealed record DeepRecord(string Id, IReadOnlyList<ExportField> Payload) : PhaseRecord
+    private sealed class DeepRecord(string id, IReadOnlyList<ExportField> payload) : PhaseRecord
     {
+        private string Id { get; } = id;
+
+        private IReadOnlyList<ExportField> Payload { get; } = payload;
+
         public override ExportPhase Phase => DeepRecords.Phase;
 
         public override string RecordId => Id;

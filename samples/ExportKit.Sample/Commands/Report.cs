@@ -32,7 +32,7 @@ internal static class Report
             return ExportCommand.Failed;
         }
 
-        var bundle = result.Bundle!;
+        var bundle = result.Bundle;
         output.WriteLine($"Bundle:   {bundle.BundleId} {bundle.Title} ({bundle.Category}, {bundle.Format}) for {bundle.Scope.TenantId}");
         output.WriteLine($"Range:    {ExportValues.FormatInstant(bundle.TimeRange.Start)} to {ExportValues.FormatInstant(bundle.TimeRange.End)}");
         output.WriteLine("Sections:");
@@ -48,7 +48,7 @@ internal static class Report
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Size:     {result.SizeBytes} bytes"));
-        output.WriteLine($"File:     {Path.Combine(directory, result.FileName!)}");
+        output.WriteLine($"File:     {Path.Combine(directory, result.FileName)}");
         output.WriteLine($"SHA-256:  {result.Sha256}");
         return ExportCommand.Written;
     }

@@ -31,7 +31,7 @@ internal static class TourCommand
             new Dictionary<string, string[]> { ["X-Forwarded-For"] = ["203.0.113.7, 10.0.0.5"], ["User-Agent"] = ["ExportKit.Sample/0.1"], ["X-Request-ID"] = ["req-tour-1"] });
         if (result.Succeeded)
         {
-            await engine.RecordDownloadAsync(new ExportDownload("acme", result.ExportId!, auditor.UserId) { Request = request }, cancellationToken);
+            await engine.RecordDownloadAsync(new ExportDownload("acme", result.ExportId, auditor.UserId) { Request = request }, cancellationToken);
             output.WriteLine($"   Downloaded by {auditor.UserId} from {request.IpAddress}: logged, and audited as {AuditEventTypes.ExportDownloaded}.");
         }
 

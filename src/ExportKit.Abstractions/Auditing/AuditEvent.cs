@@ -3,9 +3,10 @@ namespace ExportKit;
 /// <summary>
 /// A recorded audit event. Events form one hash chain: each carries the hash of the one before it, so a changed,
 /// removed or reordered event is detected by verification. JSON values are kept as canonical JSON text
-/// (sorted keys, no insignificant white space) so that the event is immutable and hashes the same everywhere.
+/// (sorted keys, no insignificant white space) so that the event is immutable and hashes the same everywhere. Two
+/// events are equal when every field is, the diff compared in order.
 /// </summary>
-public sealed record AuditEvent
+public sealed class AuditEvent : IEquatable<AuditEvent>
 {
     /// <summary>Gets the event's id.</summary>
     public required string Id { get; init; }
@@ -57,4 +58,43 @@ public sealed record AuditEvent
 
     /// <summary>Gets this event's hash: SHA-256 (or HMAC-SHA-256 when a key is configured) over its canonical encoding, lower-case hex.</summary>
     public required string Hash { get; init; }
+
+    /// <summary>Compares two events by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(AuditEvent? left, AuditEvent? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two events by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(AuditEvent? left, AuditEvent? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as AuditEvent);
+
+    /// <inheritdoc />
+    public bool Equals(AuditEvent? other) =>
+        other is not null
+        && string.Equals(Id, other.Id, StringComparison.Ordinal)
+        && Sequence == other.Sequence
+        && Timestamp == other.Timestamp
+        && string.Equals(EventType, other.EventType, StringComparison.Ordinal)
+        && Severity == other.Severity
+        && ActorType == other.ActorType
+        && string.Equals(UserId, other.UserId, StringComparison.Ordinal)
+        && string.Equals(TenantId, other.TenantId, StringComparison.Ordinal)
+        && string.Equals(ResourceType, other.ResourceType, StringComparison.Ordinal)
+        && string.Equals(ResourceId, other.ResourceId, StringComparison.Ordinal)
+        && string.Equals(ContextJson, other.ContextJson, StringComparison.Ordinal)
+        && Equals(Request, other.Request)
+        && string.Equals(BeforeJson, other.BeforeJson, StringComparison.Ordinal)
+        && string.Equals(AfterJson, other.AfterJson, StringComparison.Ordinal)
+        && Diff.SequenceEqual(other.Diff)
+        && string.Equals(PreviousHash, other.PreviousHash, StringComparison.Ordinal)
+        && string.Equals(Hash, other.Hash, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Id), Sequence, StringComparer.Ordinal.GetHashCode(Hash));
 }

@@ -2,9 +2,10 @@ namespace ExportKit;
 
 /// <summary>
 /// An assembled export: what formatters write. <see cref="BundleId"/> is derived from the content, so the same
-/// content always has the same id; <see cref="ExportId"/> is new for every execution.
+/// content always has the same id; <see cref="ExportId"/> is new for every execution. A bundle has no value equality:
+/// its sections' items stream from the sources, so two bundles are the same only when they are one object.
 /// </summary>
-public sealed record ExportBundle
+public sealed class ExportBundle
 {
     /// <summary>Gets the content-derived id (<c>bnd_</c> and 24 hex digits of a SHA-256 over the canonical query and sections).</summary>
     public required string BundleId { get; init; }

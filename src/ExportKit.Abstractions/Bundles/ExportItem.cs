@@ -9,11 +9,23 @@ public sealed class ExportItem
     /// <param name="timestamp">The record's instant.</param>
     /// <param name="data">The record's fields, in the order its source declares them.</param>
     /// <param name="references">Ids of related records, sorted and without duplicates.</param>
+    /// <exception cref="ArgumentException">
+    /// An id or the type is empty, or <paramref name="data"/> holds a field that was never made (<c>default(ExportField)</c>).
+    /// Every field's value was checked when the field was made (see <see cref="ExportValues"/>).
+    /// </exception>
     public ExportItem(string itemId, string itemType, DateTimeOffset timestamp, IReadOnlyList<ExportField> data, IReadOnlyList<string>? references = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(itemId);
         ArgumentException.ThrowIfNullOrEmpty(itemType);
         ArgumentNullException.ThrowIfNull(data);
+        for (var index = 0; index < data.Count; index++)
+        {
+            if (data[index].Name is null)
+            {
+                throw new ArgumentException(FormattableString.Invariant($"Item '{itemId}': field {index} was never made (default(ExportField)): create every field with new ExportField(name, value)."), nameof(data));
+            }
+        }
+
         ItemId = itemId;
         ItemType = itemType;
         Timestamp = timestamp.ToUniversalTime();

@@ -1,7 +1,10 @@
 namespace ExportKit;
 
-/// <summary>Facts about how a bundle was made (the specification's "metadata").</summary>
-public sealed record ExportMetadata
+/// <summary>
+/// Facts about how a bundle was made (the specification's "metadata"). Two are equal when every fact is, the data
+/// sources compared in order.
+/// </summary>
+public sealed class ExportMetadata : IEquatable<ExportMetadata>
 {
     /// <summary>Gets when the bundle was generated, in UTC.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
@@ -32,4 +35,35 @@ public sealed record ExportMetadata
 
     /// <summary>Gets a value indicating whether the output is compressed (ZIP formats).</summary>
     public required bool Compressed { get; init; }
+
+    /// <summary>Compares two metadata by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(ExportMetadata? left, ExportMetadata? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two metadata by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ExportMetadata? left, ExportMetadata? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ExportMetadata);
+
+    /// <inheritdoc />
+    public bool Equals(ExportMetadata? other) =>
+        other is not null
+        && GeneratedAt == other.GeneratedAt
+        && string.Equals(GeneratedBy, other.GeneratedBy, StringComparison.Ordinal)
+        && Format.Equals(other.Format)
+        && TotalSections == other.TotalSections
+        && TotalItems == other.TotalItems
+        && DataSourcesUsed.SequenceEqual(other.DataSourcesUsed, StringComparer.Ordinal)
+        && TimeRange.Equals(other.TimeRange)
+        && ComputationTimeMs == other.ComputationTimeMs
+        && Compressed == other.Compressed;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(GeneratedAt, Format, TotalSections, TotalItems, TimeRange);
 }

@@ -46,4 +46,25 @@ public sealed record ExportGeneratedEntry : ExportLogEntry
     /// <inheritdoc />
     [JsonIgnore]
     public override string UserId => GeneratedBy;
+
+    /// <summary>Compares every field; <see cref="DataSources"/> by its names, in order (a record alone would compare the list by reference).</summary>
+    /// <param name="other">The entry to compare with.</param>
+    /// <returns>Whether both hold the same values.</returns>
+    public bool Equals(ExportGeneratedEntry? other) =>
+        other is not null
+        && base.Equals(other)
+        && ExportId == other.ExportId
+        && BundleId == other.BundleId
+        && Category == other.Category
+        && Format == other.Format
+        && SectionsGenerated == other.SectionsGenerated
+        && ItemsIncluded == other.ItemsIncluded
+        && SizeBytes == other.SizeBytes
+        && GenerationTimeMs == other.GenerationTimeMs
+        && RecordsDropped == other.RecordsDropped
+        && GeneratedBy == other.GeneratedBy
+        && DataSources.SequenceEqual(other.DataSources, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ExportId, BundleId, SizeBytes);
 }

@@ -1,7 +1,10 @@
 namespace ExportKit;
 
-/// <summary>Who asks for an export: a user of a tenant, with roles and permissions. Policy rules decide on it.</summary>
-public sealed record ExportPrincipal
+/// <summary>
+/// Who asks for an export: a user of a tenant, with roles and permissions. Policy rules decide on it. Two principals
+/// are equal when their ids are equal and they hold the same roles (case-insensitively) and permissions, in any order.
+/// </summary>
+public sealed class ExportPrincipal : IEquatable<ExportPrincipal>
 {
     /// <summary>Creates a principal.</summary>
     /// <param name="userId">The user's id.</param>
@@ -45,6 +48,33 @@ public sealed record ExportPrincipal
     /// <param name="permission">The permission, for example <c>export:long-range</c>.</param>
     /// <returns><see langword="true"/> when the user has it.</returns>
     public bool HasPermission(string permission) => Permissions.Contains(permission);
+
+    /// <summary>Compares two principals by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(ExportPrincipal? left, ExportPrincipal? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two principals by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ExportPrincipal? left, ExportPrincipal? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ExportPrincipal);
+
+    /// <inheritdoc />
+    public bool Equals(ExportPrincipal? other) =>
+        other is not null
+        && string.Equals(UserId, other.UserId, StringComparison.Ordinal)
+        && string.Equals(TenantId, other.TenantId, StringComparison.Ordinal)
+        && string.Equals(FederationId, other.FederationId, StringComparison.Ordinal)
+        && Roles.SetEquals(other.Roles)
+        && Permissions.SetEquals(other.Permissions);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(UserId), StringComparer.Ordinal.GetHashCode(TenantId), Roles.Count, Permissions.Count);
 
     private static SortedSet<string> ToSet(IEnumerable<string>? values, string paramName, string kind)
     {

@@ -1,7 +1,10 @@
 namespace ExportKit;
 
-/// <summary>Whose data an export covers: a tenant, optionally narrowed to a facility, optionally within a federation.</summary>
-public sealed record ExportScope
+/// <summary>
+/// Whose data an export covers: a tenant, optionally narrowed to a facility, optionally within a federation. Two scopes
+/// are equal when their ids are (ordinal).
+/// </summary>
+public sealed class ExportScope : IEquatable<ExportScope>
 {
     /// <summary>Creates a scope.</summary>
     /// <param name="tenantId">The tenant whose data is exported; required.</param>
@@ -31,4 +34,32 @@ public sealed record ExportScope
     public bool Contains(string tenantId, string? facilityId) =>
         string.Equals(tenantId, TenantId, StringComparison.Ordinal)
         && (FacilityId is null || string.Equals(facilityId, FacilityId, StringComparison.Ordinal));
+
+    /// <summary>Compares two scopes by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(ExportScope? left, ExportScope? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two scopes by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ExportScope? left, ExportScope? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ExportScope);
+
+    /// <inheritdoc />
+    public bool Equals(ExportScope? other) =>
+        other is not null
+        && string.Equals(TenantId, other.TenantId, StringComparison.Ordinal)
+        && string.Equals(FacilityId, other.FacilityId, StringComparison.Ordinal)
+        && string.Equals(FederationId, other.FederationId, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(
+        StringComparer.Ordinal.GetHashCode(TenantId),
+        FacilityId is null ? 0 : StringComparer.Ordinal.GetHashCode(FacilityId),
+        FederationId is null ? 0 : StringComparer.Ordinal.GetHashCode(FederationId));
 }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
-/// <summary>A half-open time range <c>[Start, End)</c>, kept in UTC.</summary>
-public sealed record ExportTimeRange
+/// <summary>A half-open time range <c>[Start, End)</c>, kept in UTC. Two ranges are equal when they start and end at the same instants.</summary>
+public sealed class ExportTimeRange : IEquatable<ExportTimeRange>
 {
     /// <summary>Creates a range.</summary>
     /// <param name="start">The first instant included.</param>
@@ -43,4 +43,25 @@ public sealed record ExportTimeRange
     /// <param name="instant">The instant.</param>
     /// <returns><see langword="true"/> when <c>Start &lt;= instant &lt; End</c>.</returns>
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
+
+    /// <summary>Compares two ranges by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(ExportTimeRange? left, ExportTimeRange? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two ranges by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ExportTimeRange? left, ExportTimeRange? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ExportTimeRange);
+
+    /// <inheritdoc />
+    public bool Equals(ExportTimeRange? other) => other is not null && Start == other.Start && End == other.End;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Start, End);
 }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 52 alert: a notification with a service-level deadline.</summary>
-public sealed record Alert : PhaseRecord
+public sealed class Alert : PhaseRecord
 {
     /// <summary>Gets the alert's id.</summary>
     public required string AlertId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 50 audit finding: a governance issue found by an audit.</summary>
-public sealed record AuditFinding : PhaseRecord
+public sealed class AuditFinding : PhaseRecord
 {
     /// <summary>Gets the finding's id.</summary>
     public required string AuditFindingId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 56 capacity projection: forecast capacity for a time window.</summary>
-public sealed record CapacityProjection : PhaseRecord
+public sealed class CapacityProjection : PhaseRecord
 {
     /// <summary>Gets the projection's id.</summary>
     public required string ProjectionId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 51 drift event: an environmental value that drifted from its baseline.</summary>
-public sealed record DriftEvent : PhaseRecord
+public sealed class DriftEvent : PhaseRecord
 {
     /// <summary>Gets the event's id.</summary>
     public required string DriftId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 59 enterprise report: a report the reporting engine generated.</summary>
-public sealed record EnterpriseReport : PhaseRecord
+public sealed class EnterpriseReport : PhaseRecord
 {
     /// <summary>Gets the report's id.</summary>
     public required string ReportId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 58 executive insight: a strategic observation with its metrics.</summary>
-public sealed record ExecutiveInsight : PhaseRecord
+public sealed class ExecutiveInsight : PhaseRecord
 {
     /// <summary>Gets the insight's id.</summary>
     public required string InsightId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 54 operator metric: one operator's performance over a period.</summary>
-public sealed record OperatorMetric : PhaseRecord
+public sealed class OperatorMetric : PhaseRecord
 {
     /// <summary>Gets the metric's id.</summary>
     public required string MetricId { get; init; }

@@ -2,9 +2,11 @@ namespace ExportKit;
 
 /// <summary>
 /// A record of one of the operational phases, as a data source returns it. Every record belongs to a tenant
-/// (and optionally a facility); ExportKit drops any record outside the export's scope.
+/// (and optionally a facility); ExportKit drops any record outside the export's scope. Two records are equal when
+/// they are of the same type and have the same tenant, facility, references (in order) and fields
+/// (<see cref="GetFields"/>, in order): what an export would write of them.
 /// </summary>
-public abstract record PhaseRecord
+public abstract class PhaseRecord : IEquatable<PhaseRecord>
 {
     private const string TenantIdField = "tenantId";
     private const string FacilityIdField = "facilityId";
@@ -55,6 +57,48 @@ public abstract record PhaseRecord
         fields.Add(new(TenantIdField, TenantId));
         fields.Add(new(FacilityIdField, FacilityId));
         return fields;
+    }
+
+    /// <summary>Compares two records by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(PhaseRecord? left, PhaseRecord? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two records by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(PhaseRecord? left, PhaseRecord? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as PhaseRecord);
+
+    /// <inheritdoc />
+    public bool Equals(PhaseRecord? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (GetType() == other.GetType()
+                && References.SequenceEqual(other.References, StringComparer.Ordinal)
+                && FieldsOrNull() is { } fields
+                && other.FieldsOrNull() is { } otherFields
+                && fields.SequenceEqual(otherFields)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(GetType(), StringComparer.Ordinal.GetHashCode(RecordId), Timestamp);
+
+    // A record whose fields cannot be made (a NaN reading, say, which no export accepts) is equal only to itself:
+    // equality never throws.
+    private IReadOnlyList<ExportField>? FieldsOrNull()
+    {
+        try
+        {
+            return GetFields();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Adds the phase-specific fields in their declared order.</summary>

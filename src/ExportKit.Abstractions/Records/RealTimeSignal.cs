@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 55 real-time signal: one telemetry reading.</summary>
-public sealed record RealTimeSignal : PhaseRecord
+public sealed class RealTimeSignal : PhaseRecord
 {
     /// <summary>Gets the signal's id.</summary>
     public required string SignalId { get; init; }

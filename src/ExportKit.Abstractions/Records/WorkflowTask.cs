@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 53 task: a unit of workflow with a service-level deadline.</summary>
-public sealed record WorkflowTask : PhaseRecord
+public sealed class WorkflowTask : PhaseRecord
 {
     /// <summary>Gets the task's id.</summary>
     public required string TaskId { get; init; }

@@ -1,7 +1,7 @@
 namespace ExportKit;
 
 /// <summary>Phase 57 schedule: the outcome of one workload orchestration run.</summary>
-public sealed record WorkloadSchedule : PhaseRecord
+public sealed class WorkloadSchedule : PhaseRecord
 {
     /// <summary>Gets the schedule's id.</summary>
     public required string ScheduleId { get; init; }

@@ -1,7 +1,10 @@
 namespace ExportKit;
 
-/// <summary>An entry of the export registry: which export was produced, from which run, where it was stored, and its checksum.</summary>
-public sealed record ExportRecord
+/// <summary>
+/// An entry of the export registry: which export was produced, from which run, where it was stored, and its checksum.
+/// Two entries are equal when every field is, the sections compared in order.
+/// </summary>
+public sealed class ExportRecord : IEquatable<ExportRecord>
 {
     /// <summary>Gets the execution's id.</summary>
     public required string ExportId { get; init; }
@@ -38,6 +41,21 @@ public sealed record ExportRecord
 
     /// <summary>Gets who requested it.</summary>
     public required string CreatedBy { get; init; }
+
+    /// <summary>Compares two registry entries by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal.</returns>
+    public static bool operator ==(ExportRecord? left, ExportRecord? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two registry entries by value.</summary>
+    /// <param name="left">One, or <see langword="null"/>.</param>
+    /// <param name="right">The other, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ExportRecord? left, ExportRecord? right) => !(left == right);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ExportRecord);
 
     /// <summary>Compares every field, the sections by content.</summary>
     /// <param name="other">The other record.</param>

@@ -157,12 +157,7 @@ public sealed partial class AuditTrail : IAuditTrail
     private async Task<AuditEvent> SealAsync(AuditEvent unsealed, CancellationToken cancellationToken)
     {
         var last = await store.GetLastAsync(cancellationToken).ConfigureAwait(false);
-        var chained = unsealed with
-        {
-            Sequence = (last?.Sequence ?? 0) + 1,
-            PreviousHash = last?.Hash ?? AuditEventHasher.GenesisHash,
-            Timestamp = timeProvider.GetUtcNow(),
-        };
-        return chained with { Hash = hasher.Hash(chained) };
+        var chained = AuditEventCopy.Chained(unsealed, (last?.Sequence ?? 0) + 1, last?.Hash ?? AuditEventHasher.GenesisHash, timeProvider.GetUtcNow());
+        return AuditEventCopy.Sealed(chained, hasher.Hash(chained));
     }
 }

@@ -44,7 +44,7 @@ internal sealed class SourceCursor : IAsyncDisposable
                 continue;
             }
 
-            Current = section.Projection(record, now);
+            Current = Project(record);
             if (Current is not null)
             {
                 // The merge orders items by the records' order: a projection that moved either would scramble it.
@@ -90,6 +90,24 @@ internal sealed class SourceCursor : IAsyncDisposable
             throw new ExportException(
                 ExportErrorCodes.FieldTooDeep,
                 FormattableString.Invariant($"Record '{item.ItemId}' of {source.Phase.DataSource} (section '{section.SectionId}'): field '{field}' nests objects more than {maxFieldDepth} levels deep. Flatten the value in the data source or the section's projection, or raise ExportKitOptions.MaxFieldDepth (at most {ExportBundleBuilderOptions.MaxAllowedFieldDepth})."));
+        }
+    }
+
+    // Items are made here, and a field's value is checked when it is made (ExportField): a value no format can write
+    // fails the export before any byte of it is formatted, the same way in every format.
+    private ProjectedItem? Project(PhaseRecord record)
+    {
+        try
+        {
+            return section.Projection(record, now);
+        }
+        catch (ArgumentException ex)
+        {
+            var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+            throw new ExportException(
+                ExportErrorCodes.InvalidFieldValue,
+                $"Record '{record.RecordId}' of {source.Phase.DataSource} (section '{section.SectionId}') cannot be exported: {reason}",
+                ex);
         }
     }
 

@@ -7,17 +7,6 @@ internal static class SectionBundles
     /// Keeps the bundle's ids, title, scope, time range and references (those of the whole export, so that a file's
     /// cross-references can be followed to the other sections), with the section alone and the metadata counting it alone.
     /// </summary>
-    public static ExportBundle For(ExportBundle bundle, ExportSection section, ExportFormat format) => bundle with
-    {
-        Format = format,
-        Sections = [section],
-        Metadata = bundle.Metadata with
-        {
-            Format = format,
-            TotalSections = 1,
-            TotalItems = section.ItemCount,
-            DataSourcesUsed = [section.DataSource],
-            Compressed = false,
-        },
-    };
+    public static ExportBundle For(ExportBundle bundle, ExportSection section, ExportFormat format) =>
+        BundleCopies.With(bundle, format, [section], BundleCopies.With(bundle.Metadata, format, totalSections: 1, section.ItemCount, [section.DataSource], compressed: false));
 }

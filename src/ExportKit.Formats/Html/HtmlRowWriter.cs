@@ -71,10 +71,8 @@ internal static class HtmlRowWriter
                 AppendScalar(builder, value);
                 builder.Append("</dd>");
                 break;
-            default:
-                throw new NotSupportedException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Field '{fieldPath}' of item '{item.ItemId}' has a value of type '{value.GetType()}', which cannot be exported: use null, string, bool, int, long, double, decimal, DateTimeOffset or IReadOnlyList<ExportField>."));
+
+            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValues).
         }
     }
 }

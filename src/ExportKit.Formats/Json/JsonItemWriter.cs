@@ -40,11 +40,6 @@ internal static class JsonItemWriter
         for (var index = 0; index < fields.Count; index++)
         {
             var field = fields[index];
-            if (string.IsNullOrEmpty(field.Name))
-            {
-                throw new NotSupportedException($"Item '{item.ItemId}' has a field without a name{(path is null ? "" : $" in '{path}'")}: give every field a name.");
-            }
-
             var fieldPath = path is null ? field.Name : path + "." + field.Name;
             writer.WritePropertyName(field.Name);
             WriteValue(writer, item, field.Value, fieldPath);
@@ -62,16 +57,12 @@ internal static class JsonItemWriter
             case bool b: writer.WriteBooleanValue(b); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
-            case double d when double.IsFinite(d): writer.WriteNumberValue(d); break;
-            case double d:
-                throw new NotSupportedException(
-                    $"Field '{fieldPath}' of item '{item.ItemId}' is {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which JSON cannot represent: give a finite number or null.");
+            case double d: writer.WriteNumberValue(d); break;
             case decimal m: writer.WriteNumberValue(m); break;
             case DateTimeOffset t: JsonBundleParts.WriteInstantValue(writer, t); break;
             case IReadOnlyList<ExportField> fields: WriteObject(writer, item, fields, fieldPath); break;
-            default:
-                throw new NotSupportedException(
-                    $"Field '{fieldPath}' of item '{item.ItemId}' has a value of type '{value.GetType()}', which cannot be exported: use null, string, bool, int, long, double, decimal, DateTimeOffset or IReadOnlyList<ExportField>.");
+
+            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValues).
         }
     }
 }

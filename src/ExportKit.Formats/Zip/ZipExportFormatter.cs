@@ -71,8 +71,11 @@ internal sealed class ZipExportFormatter : IExportFormatter
     }
 
     /// <summary>The bundle as the inner formatter writes it on its own: the same content in its format.</summary>
-    internal static ExportBundle ForFormat(ExportBundle bundle, ExportFormat format) =>
-        bundle with { Format = format, Metadata = bundle.Metadata with { Format = format } };
+    internal static ExportBundle ForFormat(ExportBundle bundle, ExportFormat format)
+    {
+        var metadata = bundle.Metadata;
+        return BundleCopies.With(bundle, format, bundle.Sections, BundleCopies.With(metadata, format, metadata.TotalSections, metadata.TotalItems, metadata.DataSourcesUsed, metadata.Compressed));
+    }
 
     // Entry names come from the bundle id alone, so it must be one safe file-name segment.
     private static void CheckBundleId(ExportBundle bundle)

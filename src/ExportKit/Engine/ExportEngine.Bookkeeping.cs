@@ -58,19 +58,7 @@ internal sealed partial class ExportEngine
             return await DiscardAndFailAsync(attempt, destination, ExportErrorCodes.RecordFailed, message, null).ConfigureAwait(false);
         }
 
-        return new ExportResult
-        {
-            QueryId = attempt.QueryId,
-            Policy = attempt.Decision,
-            ExportId = bundle.ExportId,
-            BundleId = bundle.BundleId,
-            FileName = fileName,
-            Format = bundle.Format,
-            SizeBytes = size,
-            Sha256 = sha256,
-            Bundle = bundle,
-            RecordsDropped = built.RecordsDropped,
-        };
+        return ExportResult.Success(attempt.QueryId, attempt.Decision, bundle, fileName, size, sha256, built.RecordsDropped);
     }
 
     // Named after the execution, not the content: two exports of the same content differ in their export id and time,
@@ -101,7 +89,7 @@ internal sealed partial class ExportEngine
             message += $" The export log could not record this error either ({unlogged}).";
         }
 
-        return new ExportResult { QueryId = attempt.QueryId, Policy = attempt.Decision, Format = attempt.Query.Format, ErrorCode = code, ErrorMessage = message };
+        return ExportResult.Failure(attempt.QueryId, attempt.Decision, attempt.Query.Format, code, message);
     }
 
     private ExportGeneratedEntry GeneratedEntry(Attempt attempt, BuiltBundle built, long size) => new()

@@ -51,7 +51,7 @@ public static class ExportEngineFileExtensions
 
             if (result.Succeeded)
             {
-                File.Move(partial, Path.Combine(directory, result.FileName!), overwrite: false);
+                File.Move(partial, Path.Combine(directory, result.FileName), overwrite: false);
             }
 
             return result;

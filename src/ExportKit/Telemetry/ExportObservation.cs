@@ -28,8 +28,8 @@ internal static class ExportObservation
         var user = principal?.UserId ?? "anonymous";
         switch (outcome)
         {
-            case Written:
-                var items = result.Bundle!.Metadata.TotalItems;
+            case Written when result.Succeeded:
+                var items = result.Bundle.Metadata.TotalItems;
                 ExportInstrumentation.Exports.Add(1, tags);
                 ExportInstrumentation.Items.Add(items, tags);
                 ExportInstrumentation.Bytes.Add(result.SizeBytes, tags);
@@ -39,7 +39,7 @@ internal static class ExportObservation
                     ExportEngineLog.Allowed(logger, result.QueryId, category, format, query.Scope.TenantId, user, result.Policy!.Reason);
                 }
 
-                ExportEngineLog.Written(logger, result.ExportId!, category, format, query.Scope.TenantId, items, result.SizeBytes, result.Sha256!);
+                ExportEngineLog.Written(logger, result.ExportId, category, format, query.Scope.TenantId, items, result.SizeBytes, result.Sha256);
                 break;
             case Denied:
                 ExportInstrumentation.Denials.Add(1, tags);

@@ -24,8 +24,10 @@ public sealed class PhaseRecordFieldTests
         Assert.Equal(["note", "tenant", "tenantId", "facilityId"], record.GetFields().Select(f => f.Name));
     }
 
-    private sealed record HostRecord(string ExtraField) : PhaseRecord
+    private sealed class HostRecord(string extraField) : PhaseRecord
     {
+        private string ExtraField { get; } = extraField;
+
         public override ExportPhase Phase => ExportPhase.Alerts;
 
         public override string RecordId => "host-1";

@@ -69,7 +69,7 @@ public sealed class ChainVerificationTests
     {
         var (store, events) = await Recorded(10);
         var victim = events[6];
-        var tampered = new TamperedStore(store, chain => chain.Select(e => e.Id == victim.Id ? e with { ContextJson = "{\"n\":600}" } : e));
+        var tampered = new TamperedStore(store, chain => chain.Select(e => e.Id == victim.Id ? e.With(it => it.ContextJson, "{\"n\":600}") : e));
 
         var verification = await Verify(tampered);
 
@@ -92,13 +92,13 @@ public sealed class ChainVerificationTests
         await trail.RecordAsync(Trails.Draft() with { Request = new RequestMetadata { IpAddress = "203.0.113.7" }, Before = new { a = 1 }, After = new { a = 2 } });
         Func<AuditEvent, AuditEvent> change = field switch
         {
-            "EventType" => e => e with { EventType = "user.deleted" },
-            "Severity" => e => e with { Severity = AuditSeverity.Critical },
-            "UserId" => e => e with { UserId = null },
-            "Timestamp" => e => e with { Timestamp = e.Timestamp.AddTicks(1) },
-            "Request" => e => e with { Request = e.Request! with { IpAddress = "203.0.113.8" } },
-            "Diff" => e => e with { Diff = [] },
-            "AfterJson" => e => e with { AfterJson = "{\"a\":3}" },
+            "EventType" => e => e.With(it => it.EventType, "user.deleted"),
+            "Severity" => e => e.With(it => it.Severity, AuditSeverity.Critical),
+            "UserId" => e => e.With(it => it.UserId, null),
+            "Timestamp" => e => e.With(it => it.Timestamp, e.Timestamp.AddTicks(1)),
+            "Request" => e => e.With(it => it.Request, e.Request! with { IpAddress = "203.0.113.8" }),
+            "Diff" => e => e.With(it => it.Diff, []),
+            "AfterJson" => e => e.With(it => it.AfterJson, "{\"a\":3}"),
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
 
@@ -126,7 +126,7 @@ public sealed class ChainVerificationTests
 
         // Sequences are contiguous again, but event 3 links to the hash of the removed event 2.
         var verification = await Verify(new TamperedStore(store, chain =>
-            chain.Where(e => e.Sequence != 2).Select(e => e.Sequence > 2 ? e with { Sequence = e.Sequence - 1 } : e)));
+            chain.Where(e => e.Sequence != 2).Select(e => e.Sequence > 2 ? e.With(it => it.Sequence, e.Sequence - 1) : e)));
 
         Assert.Equal(AuditChainFailure.Missing, verification.Failure);
         Assert.Equal(events[2].Id, verification.FirstBadEventId);
@@ -166,7 +166,7 @@ public sealed class ChainVerificationTests
         var (store, events) = await Recorded(8);
 
         var verification = await Verify(new TamperedStore(store, chain => chain
-            .Select(e => e.Sequence == 3 ? e with { UserId = "mallory" } : e)
+            .Select(e => e.Sequence == 3 ? e.With(it => it.UserId, "mallory") : e)
             .Where(e => e.Sequence != 6)));
 
         Assert.Equal(AuditChainFailure.Changed, verification.Failure);

@@ -11,7 +11,7 @@ public sealed class InMemoryExportRegistryTests
         var registry = new InMemoryExportRegistry();
         await registry.AddAsync(ExportRegistryContract.Record(1));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.AddAsync(ExportRegistryContract.Record(1) with { SizeBytes = 1 }).AsTask());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.AddAsync(ExportRegistryContract.Record(1).With(it => it.SizeBytes, 1)).AsTask());
         await registry.AddAsync(ExportRegistryContract.Record(1, tenant: "globex"));
 
         Assert.Contains("never changed", error.Message, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class ExportBundleBuilderBundleIdTests
     [Fact]
     public async Task Changes_when_a_record_changes()
     {
-        var records = Records().Select(r => r is AuditFinding { AuditFindingId: "af-002" } f ? f with { Description = "SOP revision signed" } : r);
+        var records = Records().Select(r => r is AuditFinding { AuditFindingId: "af-002" } f ? f.With(it => it.Description, "SOP revision signed") : r);
 
         Assert.NotEqual(await IdAsync(), await IdAsync(records));
     }
@@ -64,7 +64,7 @@ public sealed class ExportBundleBuilderBundleIdTests
     [Fact]
     public async Task Changes_when_a_record_gains_a_reference()
     {
-        var records = Records().Select(r => r is DriftEvent { DriftId: "drift-001" } d ? d with { References = ["af-001"] } : r);
+        var records = Records().Select(r => r is DriftEvent { DriftId: "drift-001" } d ? d.With(it => it.References, ["af-001"]) : r);
 
         Assert.NotEqual(await IdAsync(), await IdAsync(records));
     }

@@ -22,8 +22,8 @@ public sealed class ExportBundleBuilderErrorTests
     {
         PhaseRecord[] later = change switch
         {
-            "a record changed" => [First, Second with { Status = "reopened" }],
-            "a record was added" => [First, Second, Second with { AuditFindingId = "af-003", FoundAt = Second.FoundAt.AddHours(1) }],
+            "a record changed" => [First, Second.With(it => it.Status, "reopened")],
+            "a record was added" => [First, Second, Second.With(it => it.AuditFindingId, "af-003").With(it => it.FoundAt, Second.FoundAt.AddHours(1))],
             _ => [First],
         };
         var built = await BuildFindingsAsync(new ChangingSource(ExportPhase.AuditFindings, [First, Second], later));
@@ -61,7 +61,7 @@ public sealed class ExportBundleBuilderErrorTests
     [Fact]
     public async Task A_record_added_on_the_second_read_fails_before_it_is_handed_out()
     {
-        var added = Second with { AuditFindingId = "af-003", FoundAt = Second.FoundAt.AddHours(1) };
+        var added = Second.With(it => it.AuditFindingId, "af-003").With(it => it.FoundAt, Second.FoundAt.AddHours(1));
         var built = await BuildFindingsAsync(new ChangingSource(ExportPhase.AuditFindings, [First], [First, added]));
         var seen = new List<string>();
 
@@ -100,8 +100,8 @@ public sealed class ExportBundleBuilderErrorTests
     [Fact]
     public async Task Ids_of_one_instant_must_be_in_ordinal_order()
     {
-        var lower = First with { AuditFindingId = "af-a" };
-        var upper = First with { AuditFindingId = "af-B" }; // 'B' sorts before 'a' ordinally
+        var lower = First.With(it => it.AuditFindingId, "af-a");
+        var upper = First.With(it => it.AuditFindingId, "af-B"); // 'B' sorts before 'a' ordinally
 
         var ex = await Assert.ThrowsAsync<ExportException>(() => BuildFindingsAsync(new ListSource(ExportPhase.AuditFindings, [lower, upper])));
 
@@ -114,7 +114,7 @@ public sealed class ExportBundleBuilderErrorTests
     [Fact]
     public async Task Order_is_checked_on_records_that_are_dropped_too()
     {
-        var foreign = Second with { TenantId = "globex" };
+        var foreign = Second.With(it => it.TenantId, "globex");
 
         var ex = await Assert.ThrowsAsync<ExportException>(() => BuildFindingsAsync(new ListSource(ExportPhase.AuditFindings, [foreign, First])));
 

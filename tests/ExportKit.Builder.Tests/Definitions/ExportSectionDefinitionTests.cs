@@ -68,7 +68,7 @@ public sealed class ExportSectionDefinitionTests
     [Fact]
     public void Default_projection_sorts_and_de_duplicates_references_ordinally()
     {
-        var record = BuilderFixture.Record("af-002") with { References = ["b", "B", "a", "b"] };
+        var record = BuilderFixture.Record("af-002").With(it => it.References, ["b", "B", "a", "b"]);
 
         Assert.Equal(["B", "a", "b"], ExportSectionDefinition.Default(record, default).Item.References);
     }

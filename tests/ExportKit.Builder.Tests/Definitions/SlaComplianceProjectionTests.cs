@@ -101,7 +101,7 @@ public sealed class SlaComplianceProjectionTests
     [Fact]
     public void Sorts_and_de_duplicates_the_records_references()
     {
-        var alert = Alert(null, Deadline) with { References = ["z-1", "B-2", "a-3", "z-1"] };
+        var alert = Alert(null, Deadline).With(it => it.References, ["z-1", "B-2", "a-3", "z-1"]);
 
         Assert.Equal(["B-2", "a-3", "z-1"], Project(alert)!.Item.References);
     }

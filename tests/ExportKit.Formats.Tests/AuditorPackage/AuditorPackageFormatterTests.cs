@@ -127,7 +127,7 @@ public sealed class AuditorPackageFormatterTests
     [Fact]
     public async Task Index_page_is_html5_linking_every_file_and_escapes_data()
     {
-        var bundle = AuditorPackages.Bundle("AlertLogs") with { Title = "Alerts <script>alert(1)</script> [x](javascript:evil)" };
+        var bundle = AuditorPackages.Bundle("AlertLogs").With(it => it.Title, "Alerts <script>alert(1)</script> [x](javascript:evil)");
 
         var zip = await AuditorPackages.WriteAsync(bundle);
 

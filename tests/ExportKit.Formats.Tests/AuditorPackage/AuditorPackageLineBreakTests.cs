@@ -77,7 +77,7 @@ public sealed partial class AuditorPackageLineBreakTests
         var everywhere = HostileData.Everywhere(payload, ExportFormat.AuditorPackage);
         var s = everywhere.Sections[0];
         var section = new ExportSection("section-1", s.Title, s.Description, s.DataSource, s.Summary, s.ItemCount, s.GeneratedAt, s.Items);
-        return AuditorPackages.WriteAsync(AuditorPackages.AsPackage(everywhere with { ExportId = "exp_1", Sections = [section] }));
+        return AuditorPackages.WriteAsync(AuditorPackages.AsPackage(everywhere.With(it => it.ExportId, "exp_1").With(it => it.Sections, [section])));
     }
 
     private static string ReadText(byte[] zip, string path)

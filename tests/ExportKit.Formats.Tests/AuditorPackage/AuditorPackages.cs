@@ -14,11 +14,7 @@ internal static class AuditorPackages
     /// <summary>A test bundle as the engine hands it to this formatter: format auditor-package, compressed.</summary>
     public static ExportBundle Bundle(string caseName) => AsPackage(JsonExportFormatterGoldenTests.Build(caseName));
 
-    public static ExportBundle AsPackage(ExportBundle bundle) => bundle with
-    {
-        Format = ExportFormat.AuditorPackage,
-        Metadata = bundle.Metadata with { Format = ExportFormat.AuditorPackage, Compressed = true },
-    };
+    public static ExportBundle AsPackage(ExportBundle bundle) => bundle.With(it => it.Format, ExportFormat.AuditorPackage).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, ExportFormat.AuditorPackage).With(it => it.Compressed, true));
 
     public static async Task<byte[]> WriteAsync(ExportBundle bundle, AuditorPackageOptions? options = null)
     {

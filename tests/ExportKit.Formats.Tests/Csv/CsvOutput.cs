@@ -8,7 +8,7 @@ internal static class CsvOutput
 {
     /// <summary>The bundle as the engine hands it to the CSV formatter: its format is CSV.</summary>
     public static ExportBundle AsCsv(ExportBundle bundle) =>
-        bundle with { Format = ExportFormat.Csv, Metadata = bundle.Metadata with { Format = ExportFormat.Csv } };
+        bundle.With(it => it.Format, ExportFormat.Csv).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, ExportFormat.Csv));
 
     public static async Task<byte[]> WriteAsync(ExportBundle bundle, CsvExportOptions? options = null)
     {

@@ -101,10 +101,6 @@ internal static class HostileData
         var section = new ExportSection(
             payload, payload, payload, payload, new SectionSummary(payload, [new(payload, 1)], [new(payload, 1)]), items.Length, TestClock.Now, TestRecords.Stream(items));
         var bundle = TestBundles.Bundle("bnd_000000000000000000000666", payload, payload, new ExportCategory("custom"), new ExportScope(SingleLine(payload), SingleLine(payload), SingleLine(payload)), [payload], section);
-        return HtmlOutput.As(bundle, format) with
-        {
-            ExportId = payload,
-            Metadata = bundle.Metadata with { Format = format, GeneratedBy = payload, DataSourcesUsed = [payload] },
-        };
+        return HtmlOutput.As(bundle, format).With(it => it.ExportId, payload).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, format).With(it => it.GeneratedBy, payload).With(it => it.DataSourcesUsed, [payload]));
     }
 }

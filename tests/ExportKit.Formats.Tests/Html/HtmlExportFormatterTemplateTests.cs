@@ -36,7 +36,7 @@ public sealed class HtmlExportFormatterTemplateTests
     [Fact]
     public async Task Has_no_loop_limit_for_long_lists()
     {
-        var bundle = HtmlOutput.Build("AlertLogs") with { References = [.. Enumerable.Range(0, 5_000).Select(i => $"ref-{i:D5}")] };
+        var bundle = HtmlOutput.Build("AlertLogs").With(it => it.References, [.. Enumerable.Range(0, 5_000).Select(i => $"ref-{i:D5}")]);
         var template = "{{ for r in bundle.references }}{{ r }};{{ end }}{{ for section in bundle.sections }}{{ section.rows }}{{ end }}";
 
         var html = await HtmlOutput.WriteTextAsync(bundle, new HtmlExportOptions { Template = template });

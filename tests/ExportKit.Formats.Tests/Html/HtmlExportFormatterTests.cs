@@ -85,17 +85,6 @@ public sealed class HtmlExportFormatterTests
             StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Rejects_an_unsupported_value_type_naming_item_and_field_path()
-    {
-        var bundle = TestBundles.WithItems(TestBundles.Item("it-8", new ExportField("outer", new ExportField[] { new("id", Guid.Empty) })));
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => HtmlOutput.WriteAsync(bundle));
-
-        Assert.Contains("'outer.id'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'it-8'", error.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData(3, 2)]
     [InlineData(1, 2)]

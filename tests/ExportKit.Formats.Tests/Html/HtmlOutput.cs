@@ -22,5 +22,5 @@ internal static class HtmlOutput
         As(JsonExportFormatterGoldenTests.Build(caseName), format ?? ExportFormat.Html);
 
     public static ExportBundle As(ExportBundle bundle, ExportFormat format) =>
-        bundle with { Format = format, Metadata = bundle.Metadata with { Format = format } };
+        bundle.With(it => it.Format, format).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, format));
 }

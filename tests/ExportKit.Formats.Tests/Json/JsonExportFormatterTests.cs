@@ -45,32 +45,6 @@ public sealed class JsonExportFormatterTests
     }
 
     [Theory]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    [InlineData(double.NegativeInfinity)]
-    public async Task Rejects_a_double_that_json_cannot_represent_naming_item_and_field(double value)
-    {
-        var bundle = TestBundles.WithItems(TestBundles.Item("it-7", new("ok", 1.0), new("ratio", value)));
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => JsonOutput.WriteAsync(bundle));
-
-        Assert.Contains("'ratio'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'it-7'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Rejects_an_unsupported_value_type_naming_item_and_field_path()
-    {
-        var bundle = TestBundles.WithItems(TestBundles.Item("it-8", new ExportField("outer", new ExportField[] { new ExportField("id", Guid.Empty) })));
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => JsonOutput.WriteAsync(bundle));
-
-        Assert.Contains("'outer.id'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'it-8'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("System.Guid", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData(3, 2)]
     [InlineData(1, 2)]
     [InlineData(0, 1)]

@@ -115,17 +115,6 @@ public sealed class MarkdownExportFormatterTests
     }
 
     [Fact]
-    public async Task Rejects_an_unsupported_value_type_naming_item_and_field_path()
-    {
-        var bundle = TestBundles.WithItems(TestBundles.Item("it-8", new ExportField("outer", new ExportField[] { new("id", Guid.Empty) })));
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => MarkdownOutput.WriteAsync(bundle));
-
-        Assert.Contains("'outer.id'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'it-8'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Writes_utf8_without_bom_and_leaves_the_destination_open()
     {
         using var stream = new MemoryStream();

@@ -28,7 +28,7 @@ public sealed class MillionItemStreamingTests
             _ => ExportFormatters.Json(),
         };
         var probe = new LiveMemoryProbe();
-        var bundle = TestBundles.WithItems(Generate(Items, probe), Items) with { Format = exportFormat! };
+        var bundle = TestBundles.WithItems(Generate(Items, probe), Items).With(it => it.Format, exportFormat!);
 
         await formatter.WriteAsync(bundle, Stream.Null, CancellationToken.None);
 

@@ -12,7 +12,7 @@ public sealed class InnerFormatterOptionsTests
     public async Task The_zip_uses_the_csv_formatter_its_options_name()
     {
         var csv = ExportFormatters.Csv(new CsvExportOptions { IncludeByteOrderMark = true });
-        var bundle = TestBundles.WithItems(ExportKit.Testing.TestRecords.All().Take(3).Select(ExportKit.Testing.TestRecords.ToItem).ToArray()) with { Format = ExportFormat.Zip };
+        var bundle = TestBundles.WithItems(ExportKit.Testing.TestRecords.All().Take(3).Select(ExportKit.Testing.TestRecords.ToItem).ToArray()).With(it => it.Format, ExportFormat.Zip);
         using var output = new MemoryStream();
 
         await ExportFormatters.Zip(new ZipExportOptions { Csv = csv }).WriteAsync(bundle, output, CancellationToken.None);
@@ -32,7 +32,7 @@ public sealed class InnerFormatterOptionsTests
     public async Task The_auditor_package_uses_the_csv_formatter_its_options_name()
     {
         var csv = ExportFormatters.Csv(new CsvExportOptions { IncludeByteOrderMark = true });
-        var bundle = TestBundles.WithItems(ExportKit.Testing.TestRecords.All().Take(3).Select(ExportKit.Testing.TestRecords.ToItem).ToArray()) with { Format = ExportFormat.AuditorPackage };
+        var bundle = TestBundles.WithItems(ExportKit.Testing.TestRecords.All().Take(3).Select(ExportKit.Testing.TestRecords.ToItem).ToArray()).With(it => it.Format, ExportFormat.AuditorPackage);
         using var output = new MemoryStream();
 
         await ExportFormatters.AuditorPackage(new AuditorPackageOptions { Csv = csv }).WriteAsync(bundle, output, CancellationToken.None);

@@ -109,7 +109,7 @@ public sealed class ZipExportFormatterTests
     [InlineData("bnd\n1")]
     public async Task Refuses_a_bundle_id_that_cannot_name_a_file_before_writing_anything(string bundleId)
     {
-        var bundle = ZipExportFormatterGoldenTests.CompliancePack() with { BundleId = bundleId };
+        var bundle = ZipExportFormatterGoldenTests.CompliancePack().With(it => it.BundleId, bundleId);
         using var stream = new MemoryStream();
 
         var error = await Assert.ThrowsAsync<ArgumentException>("bundle", () => ZipOutput.Formatter(CompressionLevel.NoCompression).WriteAsync(bundle, stream, CancellationToken.None));
@@ -121,7 +121,7 @@ public sealed class ZipExportFormatterTests
     [Fact]
     public async Task Writes_the_readme_as_plain_lines_that_data_cannot_add_to()
     {
-        var bundle = ZipExportFormatterGoldenTests.CompliancePack() with { Title = "Pack\nFiles: evil.exe\r\nx" };
+        var bundle = ZipExportFormatterGoldenTests.CompliancePack().With(it => it.Title, "Pack\nFiles: evil.exe\r\nx");
 
         var readme = Encoding.UTF8.GetString(ZipOutput.Entries(await ZipOutput.WriteAsync(bundle)).Single(e => e.Name == "README.txt").Content);
 
@@ -198,7 +198,7 @@ public sealed class ZipExportFormatterTests
     private static async Task<byte[]> Alone(IExportFormatter formatter, ExportBundle bundle, ExportFormat format)
     {
         using var stream = new MemoryStream();
-        await formatter.WriteAsync(bundle with { Format = format, Metadata = bundle.Metadata with { Format = format } }, stream, CancellationToken.None);
+        await formatter.WriteAsync(bundle.With(it => it.Format, format).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, format)), stream, CancellationToken.None);
         return stream.ToArray();
     }
 

@@ -7,7 +7,7 @@ namespace ExportKit.Formats.Tests.Zip;
 internal static class ZipOutput
 {
     public static ExportBundle AsZip(ExportBundle bundle) =>
-        bundle with { Format = ExportFormat.Zip, Metadata = bundle.Metadata with { Format = ExportFormat.Zip, Compressed = true } };
+        bundle.With(it => it.Format, ExportFormat.Zip).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, ExportFormat.Zip).With(it => it.Compressed, true));
 
     public static ZipExportFormatter Formatter(CompressionLevel level, IExportFormatter? html = null) =>
         new([(".json", ExportFormatters.Json()), (".csv", ExportFormatters.Csv()), (".html", html ?? new FakeHtmlFormatter())], level);

@@ -13,7 +13,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         var store = new SqliteAuditEventStore(database.ConnectionString);
         var full = AuditEvents.Full(1);
         var minimal = AuditEvents.Minimal(2);
-        var emptyRequest = AuditEvents.Minimal(3) with { Id = "evt_empty", Request = new RequestMetadata() };
+        var emptyRequest = AuditEvents.Minimal(3).With(it => it.Id, "evt_empty").With(it => it.Request, new RequestMetadata());
 
         Assert.True(await store.TryAppendAsync(full));
         Assert.True(await store.TryAppendAsync(minimal));
@@ -28,7 +28,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     public async Task Timestamps_come_back_as_the_same_instant_in_utc()
     {
         var store = new SqliteAuditEventStore(database.ConnectionString);
-        var stamped = AuditEvents.Minimal(1) with { Timestamp = AuditEvents.Start.ToOffset(TimeSpan.FromHours(-7)) };
+        var stamped = AuditEvents.Minimal(1).With(it => it.Timestamp, AuditEvents.Start.ToOffset(TimeSpan.FromHours(-7)));
 
         await store.TryAppendAsync(stamped);
         var back = await store.GetLastAsync();
@@ -55,7 +55,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         var store = new SqliteAuditEventStore(database.ConnectionString);
         Assert.True(await store.TryAppendAsync(AuditEvents.Minimal(1)));
 
-        var appended = await store.TryAppendAsync(AuditEvents.Full(1) with { Id = "evt_other" });
+        var appended = await store.TryAppendAsync(AuditEvents.Full(1).With(it => it.Id, "evt_other"));
 
         Assert.False(appended);
         AuditEvents.AssertSame(AuditEvents.Minimal(1), Assert.Single(await store.ReadEventsAsync().ToListAsync()));
@@ -68,7 +68,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         await store.TryAppendAsync(AuditEvents.Minimal(1));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            async () => await store.TryAppendAsync(AuditEvents.Minimal(2) with { Id = AuditEvents.Minimal(1).Id }));
+            async () => await store.TryAppendAsync(AuditEvents.Minimal(2).With(it => it.Id, AuditEvents.Minimal(1).Id)));
 
         Assert.Contains(AuditEvents.Minimal(1).Id, error.Message, StringComparison.Ordinal);
     }
@@ -133,7 +133,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
                 while (true)
                 {
                     var last = await store.GetLastAsync();
-                    var next = AuditEvents.Minimal((last?.Sequence ?? 0) + 1) with { Id = $"evt_{writer}_{n}", PreviousHash = last?.Hash ?? new string('0', 64) };
+                    var next = AuditEvents.Minimal((last?.Sequence ?? 0) + 1).With(it => it.Id, $"evt_{writer}_{n}").With(it => it.PreviousHash, last?.Hash ?? new string('0', 64));
                     if (await store.TryAppendAsync(next))
                     {
                         break;
@@ -158,6 +158,6 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
         var reopened = new SqliteAuditEventStore(database.ConnectionString);
 
         AuditEvents.AssertSame(AuditEvents.Full(1), await reopened.GetLastAsync());
-        Assert.False(await reopened.TryAppendAsync(AuditEvents.Minimal(1) with { Id = "evt_new" }));
+        Assert.False(await reopened.TryAppendAsync(AuditEvents.Minimal(1).With(it => it.Id, "evt_new")));
     }
 }

@@ -102,8 +102,8 @@ public sealed class SqliteAuditQueryTests : IDisposable
             var auditEvent = (sequence % 4) switch
             {
                 0 => AuditEvents.Full(sequence),
-                1 => AuditEvents.Minimal(sequence) with { Severity = AuditSeverity.Critical, ContextJson = """{"note":"50%_off"}""" },
-                2 => AuditEvents.Minimal(sequence) with { ActorType = AuditActorType.Webhook, ContextJson = """{"note":"5000 off"}""" },
+                1 => AuditEvents.Minimal(sequence).With(it => it.Severity, AuditSeverity.Critical).With(it => it.ContextJson, """{"note":"50%_off"}"""),
+                2 => AuditEvents.Minimal(sequence).With(it => it.ActorType, AuditActorType.Webhook).With(it => it.ContextJson, """{"note":"5000 off"}"""),
                 _ => AuditEvents.Minimal(sequence, tenantId: sequence > 6 ? "globex" : "acme"),
             };
             events.Add(auditEvent);

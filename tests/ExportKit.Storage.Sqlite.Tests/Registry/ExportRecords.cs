@@ -23,7 +23,7 @@ internal static class ExportRecords
     public static void AssertSame(ExportRecord expected, ExportRecord? actual)
     {
         Assert.NotNull(actual);
-        Assert.Equal(expected with { Sections = [] }, actual with { Sections = [] });
+        Assert.Equal(expected.With(it => it.Sections, []), actual.With(it => it.Sections, []));
         Assert.Equal(expected.Sections, actual.Sections);
     }
 }

@@ -11,7 +11,7 @@ public sealed class SqliteExportRegistryTests : IDisposable
     {
         var registry = new SqliteExportRegistry(database.ConnectionString);
         var full = ExportRecords.Create("exp_1");
-        var minimal = ExportRecords.Create("exp_2") with { RunId = null, StoragePath = null, Sections = [] };
+        var minimal = ExportRecords.Create("exp_2").With(it => it.RunId, null).With(it => it.StoragePath, null).With(it => it.Sections, []);
 
         await registry.AddAsync(full);
         await registry.AddAsync(minimal);
@@ -68,7 +68,7 @@ public sealed class SqliteExportRegistryTests : IDisposable
         await registry.AddAsync(ExportRecords.Create("exp_1"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            async () => await registry.AddAsync(ExportRecords.Create("exp_1") with { Sha256 = "changed" }));
+            async () => await registry.AddAsync(ExportRecords.Create("exp_1").With(it => it.Sha256, "changed")));
 
         Assert.Contains("exp_1", error.Message, StringComparison.Ordinal);
         Assert.Equal(ExportRecords.Create("exp_1").Sha256, (await registry.FindAsync("acme", "exp_1"))!.Sha256);

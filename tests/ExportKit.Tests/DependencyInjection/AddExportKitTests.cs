@@ -27,7 +27,7 @@ public sealed class AddExportKitTests
         var result = await engine.Export(ExportCategory.AuditFindings).ForTenant("acme").By(TestEngine.Admin()).WriteToAsync(Stream.Null);
 
         Assert.True(result.Succeeded, result.ErrorMessage);
-        Assert.Equal(clock.GetUtcNow(), result.Bundle!.Metadata.GeneratedAt);
+        Assert.Equal(clock.GetUtcNow(), result.Bundle.Metadata.GeneratedAt);
         Assert.Equal(2, await log.ReadAsync().CountAsync());
     }
 

@@ -39,6 +39,6 @@ public sealed class DeterminismTests
         Assert.Equal(first.Result.BundleId, second.Result.BundleId);
         Assert.NotEqual(first.Result.ExportId, second.Result.ExportId);
         Assert.NotEqual(first.Result.BundleId, otherTenant.Result.BundleId);
-        Assert.Matches("^bnd_[0-9a-f]{24}$", first.Result.BundleId!);
+        Assert.Matches("^bnd_[0-9a-f]{24}$", first.Result.BundleId);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ExportEngineTests
         Assert.Equal(result.ExportId + ".json", result.FileName);
         Assert.Equal(bytes.Length, result.SizeBytes);
         Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant(), result.Sha256);
-        Assert.Equal(["audit-findings", "drift-events", "sla-compliance"], result.Bundle!.Sections.Select(s => s.SectionId));
+        Assert.Equal(["audit-findings", "drift-events", "sla-compliance"], result.Bundle.Sections.Select(s => s.SectionId));
         var entries = await engine.EntriesAsync();
         Assert.Collection(
             entries,
@@ -137,14 +137,14 @@ public sealed class ExportEngineTests
         var acme = TestRecords.All().OfType<Alert>().ToArray();
         var globex = TestRecords.All("globex").OfType<Alert>().ToArray();
         var mixed = acme.Concat(globex).OrderBy(a => a.CreatedAt).ThenBy(a => a.AlertId, StringComparer.Ordinal).ThenBy(a => a.TenantId, StringComparer.Ordinal)
-            .Select((a, i) => a with { AlertId = $"{a.AlertId}-{i}" }).ToArray<PhaseRecord>();
+            .Select((a, i) => a.With(it => it.AlertId, $"{a.AlertId}-{i}")).ToArray<PhaseRecord>();
         var engine = new TestEngine([new ListSource(ExportPhase.Alerts, mixed)]);
 
         var (result, bytes) = await engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs));
 
         Assert.True(result.Succeeded);
         Assert.Equal(globex.Length, result.RecordsDropped);
-        Assert.Equal(acme.Length, result.Bundle!.Metadata.TotalItems);
+        Assert.Equal(acme.Length, result.Bundle.Metadata.TotalItems);
         Assert.DoesNotContain("globex", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         Assert.Equal(globex.Length, (await engine.EntriesAsync()).OfType<ExportGeneratedEntry>().Single().RecordsDropped);
     }

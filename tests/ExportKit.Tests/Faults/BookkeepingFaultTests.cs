@@ -214,7 +214,7 @@ public sealed class BookkeepingFaultTests : IDisposable
 
         Assert.True(second.Succeeded, second.ErrorMessage);
         Assert.Equal(first.FileName, second.FileName);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(directory, second.FileName!)));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(directory, second.FileName)));
         Assert.Single(Directory.GetFileSystemEntries(directory));
     }
 

@@ -3,7 +3,7 @@ namespace ExportKit.Tests.Fluent;
 /// <summary>An engine that runs nothing: it keeps what it was asked to export and answers with a fixed result.</summary>
 internal sealed class CapturingEngine : IExportEngine
 {
-    public static readonly ExportResult Result = new() { QueryId = "qry_0001" };
+    public static readonly ExportResult Result = ExportResult.Failure("qry_0001", null, null, "not-run", "The capturing engine runs nothing.");
 
     public ExportQuery? Query { get; private set; }
 

@@ -64,7 +64,7 @@ public sealed class ExportTelemetryTests : IDisposable
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
 
         Assert.Equal(1, Sum("exportkit.exports"));
-        Assert.Equal(result.Bundle!.Metadata.TotalItems, Sum("exportkit.export.items"));
+        Assert.Equal(result.Bundle.Metadata.TotalItems, Sum("exportkit.export.items"));
         Assert.Equal(result.SizeBytes, Sum("exportkit.export.bytes"));
         var duration = Assert.Single(Measurements("exportkit.export.duration"));
         Assert.Equal("written", duration.Tags["exportkit.outcome"]);
@@ -72,7 +72,7 @@ public sealed class ExportTelemetryTests : IDisposable
 
         var written = Assert.Single(logs.Messages, m => m.EventId.Id == 3);
         Assert.Equal(LogLevel.Information, written.Level);
-        Assert.Contains(result.ExportId!, written.Message, StringComparison.Ordinal);
+        Assert.Contains(result.ExportId, written.Message, StringComparison.Ordinal);
     }
 
     [Fact]
