@@ -25,6 +25,7 @@ public sealed class ExportRequest
         Principal = other.Principal;
         RunId = other.RunId;
         QueryId = other.QueryId;
+        Request = other.Request;
     }
 
     /// <summary>Gets the category.</summary>
@@ -47,6 +48,9 @@ public sealed class ExportRequest
 
     /// <summary>Gets the query id, once <see cref="WithQueryId"/> is called; otherwise the engine assigns one.</summary>
     public string? QueryId { get; private init; }
+
+    /// <summary>Gets where the call came from, once <see cref="WithRequest"/> is called (recorded in the export's audit event, never in its bytes).</summary>
+    public RequestMetadata? Request { get; private init; }
 
     /// <summary>Sets the format.</summary>
     /// <param name="format">The format.</param>
@@ -105,6 +109,19 @@ public sealed class ExportRequest
     public ExportRequest WithQueryId(string queryId) =>
         new(this) { QueryId = CheckId(queryId, nameof(queryId), "pass a one-line id, or leave WithQueryId out to let the engine assign one") };
 
+    /// <summary>
+    /// Sets where the call came from — client address, user agent, request id — so that the export's
+    /// <c>export.{format}.generated</c> audit event records it (<see cref="ExportQuery.Request"/>). Read it with the
+    /// registered <c>RequestMetadataReader</c>, which believes X-Forwarded-For only from trusted proxies.
+    /// </summary>
+    /// <param name="request">The request metadata.</param>
+    /// <returns>The request with its metadata.</returns>
+    public ExportRequest WithRequest(RequestMetadata request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(this) { Request = request };
+    }
+
     /// <summary>Makes the query this request describes.</summary>
     /// <returns>The query.</returns>
     /// <exception cref="InvalidOperationException">The tenant or the principal has not been set.</exception>
@@ -112,7 +129,7 @@ public sealed class ExportRequest
     {
         var scope = Scope ?? throw new InvalidOperationException("The export has no tenant: call ForTenant(tenantId) before writing it.");
         var principal = Principal ?? throw new InvalidOperationException("The export has no principal: call By(principal) before writing it; exports are always made on someone's behalf.");
-        return new ExportQuery(Category, Format, scope, principal.UserId) { TimeRange = TimeRange, RunId = RunId, QueryId = QueryId };
+        return new ExportQuery(Category, Format, scope, principal.UserId) { TimeRange = TimeRange, RunId = RunId, QueryId = QueryId, Request = Request };
     }
 
     /// <summary>Runs the export and writes it to a stream.</summary>

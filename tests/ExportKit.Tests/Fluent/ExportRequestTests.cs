@@ -181,4 +181,22 @@ public sealed class ExportRequestTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Request_metadata_reaches_the_exports_audit_event_and_not_its_bytes()
+    {
+        var test = new TestEngine();
+        var request = new RequestMetadata { IpAddress = "203.0.113.7", UserAgent = "Mozilla/5.0", RequestId = "req-9" };
+        using var with = new MemoryStream();
+        using var without = new MemoryStream();
+
+        var result = await test.Engine.Export(ExportCategory.AlertLogs).ForTenant("acme").By(TestEngine.Admin()).WithRequest(request).WriteToAsync(with);
+        await new TestEngine().Engine.Export(ExportCategory.AlertLogs).ForTenant("acme").By(TestEngine.Admin()).WriteToAsync(without);
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        var generated = Assert.Single(await test.AuditEventsAsync());
+        Assert.Equal(request, generated.Request);
+        Assert.Equal(without.ToArray(), with.ToArray());
+        Assert.Throws<ArgumentNullException>("request", () => engine.Export(ExportCategory.AlertLogs).WithRequest(null!));
+    }
 }
