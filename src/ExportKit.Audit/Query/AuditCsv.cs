@@ -87,10 +87,10 @@ internal static class AuditCsv
     private static void Fill(string[] row, AuditEvent auditEvent)
     {
         row[0] = auditEvent.Id;
-        row[1] = ExportValues.FormatInstant(auditEvent.Timestamp);
+        row[1] = ExportValueText.FormatInstant(auditEvent.Timestamp);
         row[2] = auditEvent.EventType;
-        row[3] = AuditNames.Of(auditEvent.Severity);
-        row[4] = AuditNames.Of(auditEvent.ActorType);
+        row[3] = AuditEnumNames.Of(auditEvent.Severity);
+        row[4] = AuditEnumNames.Of(auditEvent.ActorType);
         row[5] = auditEvent.UserId ?? string.Empty;
         row[6] = auditEvent.Request?.IpAddress ?? string.Empty;
         row[7] = auditEvent.Request?.UserAgent ?? string.Empty;

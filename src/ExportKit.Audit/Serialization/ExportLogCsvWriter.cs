@@ -53,7 +53,7 @@ internal static class ExportLogCsvWriter
     private static void Fill(string[] row, ExportLogEntry entry)
     {
         Array.Fill(row, string.Empty);
-        row[0] = ExportValues.FormatInstant(entry.Timestamp);
+        row[0] = ExportValueText.FormatInstant(entry.Timestamp);
         row[1] = entry.EntryType;
         row[2] = entry.TenantId ?? string.Empty;
         row[3] = entry.FacilityId ?? string.Empty;

@@ -85,8 +85,8 @@ internal sealed class CsvExportFormatter : IExportFormatter
     private static void WriteTimestamp(CsvWriter csv, DateTimeOffset instant)
     {
         // An instant starts with a digit: no formula guard needed, and no string either.
-        Span<char> text = stackalloc char[ExportValues.InstantLength + 8];
-        ExportValues.TryFormatInstant(instant, text, out var length);
+        Span<char> text = stackalloc char[ExportValueText.InstantLength + 8];
+        ExportValueText.TryFormatInstant(instant, text, out var length);
         csv.WriteField(text[..length]);
     }
 

@@ -57,7 +57,7 @@ public static class ExportKitServiceCollectionExtensions
             sp.GetServices<IExportPolicyRule>(),
             sp.GetRequiredService<IOptions<ExportPolicyOptions>>().Value,
             sp.GetRequiredService<ExportCategoryRegistry>()));
-        services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
+        services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Assembly.ExportCategoryDefinition>()));
         AddFormatters(services);
         services.TryAddSingleton<IExportEngine, ExportEngine>();
         services.TryAddSingleton<IExportCatalog, ExportCatalog>();
