@@ -229,16 +229,16 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             var end = stream.Position;
             stream.Position = destination.Start;
-            using var readBack = new HashingStream(Stream.Null);
+            using var readBack = new HashingWriteStream(Stream.Null);
             await stream.CopyToAsync(readBack, cancellationToken).ConfigureAwait(false);
             stream.Position = end;
-            return (end - destination.Start, readBack.FinishHash());
+            return (end - destination.Start, readBack.FinishSha256Hex());
         }
 
-        using var output = new HashingStream(stream);
+        using var output = new HashingWriteStream(stream);
         await formatter.WriteAsync(bundle, output, cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return (output.BytesWritten, output.FinishHash());
+        return (output.BytesWritten, output.FinishSha256Hex());
     }
 
     private string UnknownCategoryMessage(ExportCategory category) =>

@@ -1,17 +1,19 @@
 using System.Security.Cryptography;
 
-namespace ExportKit.Formats.BagIt;
+namespace ExportKit;
 
 /// <summary>
 /// A write-only pass-through: forwards every byte to an inner stream while hashing (SHA-256) and counting it, so a
-/// payload file's manifest line and its share of <c>Payload-Oxum</c> come out of the one write. Disposing it neither
-/// closes the inner stream nor ends the hash, so a formatter that disposes the stream it was given (a <c>StreamWriter</c>
-/// without <c>leaveOpen</c>) does no harm; <see cref="GetSha256Hex"/> ends the hash.
+/// file's checksum and size come out of the one write (the engine's output, a BagIt payload file). Disposing it neither
+/// closes the inner stream nor ends the hash, so a formatter that disposes the stream it was given (a
+/// <c>StreamWriter</c> without <c>leaveOpen</c>) does no harm; <see cref="FinishSha256Hex"/> ends the hash.
 /// </summary>
+/// <remarks>Shared internal plumbing: linked into each package that needs it (src/Shared).</remarks>
 internal sealed class HashingWriteStream(Stream inner) : Stream
 {
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
+    /// <summary>Gets how many bytes were written.</summary>
     public long BytesWritten { get; private set; }
 
     public override bool CanRead => false;
@@ -22,14 +24,19 @@ internal sealed class HashingWriteStream(Stream inner) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => BytesWritten;
+        set => throw new NotSupportedException();
+    }
 
     /// <summary>Finishes the hash and releases it; call once, after the last write.</summary>
-    public string GetSha256Hex()
+    /// <returns>The SHA-256 of every byte written, as lower-case hex.</returns>
+    public string FinishSha256Hex()
     {
         using (hash)
         {
-            return ChecksumAlgorithms.ToHex(hash.GetHashAndReset());
+            return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
         }
     }
 

@@ -1,10 +1,12 @@
-namespace ExportKit.Formats.Json;
+namespace ExportKit;
 
 /// <summary>
 /// Passes writes through without their CR bytes. Before .NET 9 an indented <c>Utf8JsonWriter</c> ends lines with
 /// <c>Environment.NewLine</c> ("\r\n" on Windows); JSON strings escape CR as <c>\r</c>, so every raw CR byte is part
-/// of a line ending, and dropping them gives "\n" on every operating system. Used only by the net8.0 build.
+/// of a line ending, and dropping them gives "\n" on every operating system. Used only by the net8.0 build (the
+/// JSON formatter and the export log's JSON).
 /// </summary>
+/// <remarks>Shared internal plumbing: linked into each package that needs it (src/Shared).</remarks>
 internal sealed class CarriageReturnFilterStream(Stream inner) : Stream
 {
     public override bool CanRead => false;
@@ -36,12 +38,16 @@ internal sealed class CarriageReturnFilterStream(Stream inner) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        WriteWithoutCarriageReturnsAsync(inner, buffer, cancellationToken);
+
+    /// <summary>Writes bytes to a stream without their CR bytes, for a writer that holds its own buffer.</summary>
+    public static async ValueTask WriteWithoutCarriageReturnsAsync(Stream destination, ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
     {
         while (!buffer.IsEmpty)
         {
             var cr = buffer.Span.IndexOf((byte)'\r');
-            await inner.WriteAsync(cr < 0 ? buffer : buffer[..cr], cancellationToken).ConfigureAwait(false);
+            await destination.WriteAsync(cr < 0 ? buffer : buffer[..cr], cancellationToken).ConfigureAwait(false);
             buffer = cr < 0 ? ReadOnlyMemory<byte>.Empty : buffer[(cr + 1)..];
         }
     }
