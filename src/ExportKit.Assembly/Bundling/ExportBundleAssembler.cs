@@ -32,8 +32,7 @@ public sealed class ExportBundleAssembler
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFieldDepth, ExportBundleAssemblerOptions.MinFieldDepth, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxFieldDepth, ExportBundleAssemblerOptions.MaxAllowedFieldDepth, nameof(options));
+        options.ThrowIfInvalid(nameof(options));
         maxFieldDepth = options.MaxFieldDepth;
         foreach (var source in sources)
         {

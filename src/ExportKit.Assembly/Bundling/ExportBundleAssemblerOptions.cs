@@ -19,4 +19,27 @@ public sealed class ExportBundleAssemblerOptions
     /// </summary>
     /// <value>The default value is 64; from 1 to 256.</value>
     public int MaxFieldDepth { get; set; } = 64;
+
+    /// <summary>Checks the options and returns every problem found, as the other options classes do.</summary>
+    /// <returns>The problems, each naming the option, its value and what is allowed; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxFieldDepth is < MinFieldDepth or > MaxAllowedFieldDepth)
+        {
+            problems.Add(FormattableString.Invariant($"ExportBundleAssemblerOptions.MaxFieldDepth is {MaxFieldDepth}; it must be from {MinFieldDepth} to {MaxAllowedFieldDepth}."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds a problem, listing all of them.</summary>
+    internal void ThrowIfInvalid(string paramName)
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, string.Join(" ", problems));
+        }
+    }
 }

@@ -52,7 +52,8 @@ public static class ExportKitServiceCollectionExtensions
             sp.GetRequiredService<IExportIdGenerator>(),
             sp.GetRequiredService<IOptions<AuditOptions>>().Value));
         services.TryAddSingleton(sp => new RequestMetadataReader(sp.GetRequiredService<IOptions<AuditOptions>>().Value));
-        services.AddOptions<ExportPolicyOptions>();
+        services.AddOptions<ExportPolicyOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportPolicyOptions>, ExportPolicyOptionsValidator>());
         services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(
             sp.GetServices<IExportPolicyRule>(),
             sp.GetRequiredService<IOptions<ExportPolicyOptions>>().Value,
