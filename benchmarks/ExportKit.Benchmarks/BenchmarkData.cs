@@ -1,4 +1,4 @@
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using ExportKit.Sources;
 
 namespace ExportKit.Benchmarks;

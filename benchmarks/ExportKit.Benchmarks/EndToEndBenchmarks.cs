@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ExportKit.Audit;
-using ExportKit.Builder;
+using ExportKit.Assembly;
 
 namespace ExportKit.Benchmarks;
 

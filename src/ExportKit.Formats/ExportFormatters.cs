@@ -18,10 +18,10 @@ public static class ExportFormatters
     /// <remarks>
     /// <para>
     /// <c>Section</c> is the section's title, <c>Timestamp</c> the item's instant in UTC ISO-8601
-    /// (<see cref="ExportValues.FormatInstant"/>). <c>Details</c> is the item's data as <c>key=value</c> pairs in field
+    /// (<see cref="ExportValueText.FormatInstant"/>). <c>Details</c> is the item's data as <c>key=value</c> pairs in field
     /// order joined by <c>"; "</c> (semicolon, space). A nested object is written <c>{key=value; key=value}</c> by the
     /// same rules; <see langword="null"/> is an empty value (as is an empty string); other values are written as
-    /// <see cref="ExportValues.ToInvariantString"/> writes them (<c>true</c>, <c>0.25</c>, <c>2026-02-10T08:00:00.0000000Z</c>).
+    /// <see cref="ExportValueText.ToInvariantString"/> writes them (<c>true</c>, <c>0.25</c>, <c>2026-02-10T08:00:00.0000000Z</c>).
     /// Inside keys and values a backslash is written before every <c>\</c>, <c>;</c>, <c>=</c>, <c>{</c> and <c>}</c>,
     /// and before an apostrophe that would be the first character of the cell. To read Details back: a backslash takes
     /// the next character literally; an unescaped <c>;</c> followed by one space ends a pair; the first unescaped

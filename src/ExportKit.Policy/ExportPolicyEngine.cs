@@ -46,11 +46,8 @@ public sealed class ExportPolicyEngine : IExportPolicyEngine
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(categoryPhases);
+        options.ThrowIfInvalid(nameof(options));
         restrictions = [.. options.PhaseRestrictions];
-        if (Array.FindIndex(restrictions, r => r is null) is var missing and >= 0)
-        {
-            throw new ArgumentException(FormattableString.Invariant($"Phase restriction {missing} is null: remove it from ExportPolicyOptions.PhaseRestrictions."), nameof(options));
-        }
 
         this.categoryPhases = categoryPhases;
         this.rules = [.. rules];

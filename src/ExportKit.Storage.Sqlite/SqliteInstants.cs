@@ -8,7 +8,7 @@ namespace ExportKit.Storage.Sqlite;
 /// </summary>
 internal static class SqliteInstants
 {
-    public static string Format(DateTimeOffset instant) => ExportValues.FormatInstant(instant);
+    public static string Format(DateTimeOffset instant) => ExportValueText.FormatInstant(instant);
 
     public static DateTimeOffset Parse(string text) =>
         DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);

@@ -1,5 +1,5 @@
 using ExportKit.Audit;
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using ExportKit.Formats;
 using ExportKit.Policy;
 using Microsoft.Extensions.DependencyInjection;

@@ -97,7 +97,7 @@ internal static class AuditCommands
 
     public static void PrintEvent(TextWriter output, AuditEvent e)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  #{e.Sequence} {ExportValues.FormatInstant(e.Timestamp)} {e.EventType} [{AuditNames.Of(e.Severity)}] {AuditNames.Of(e.ActorType)} {e.UserId} {e.ResourceType}/{e.ResourceId}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  #{e.Sequence} {ExportValueText.FormatInstant(e.Timestamp)} {e.EventType} [{AuditEnumNames.Of(e.Severity)}] {AuditEnumNames.Of(e.ActorType)} {e.UserId} {e.ResourceType}/{e.ResourceId}"));
         if (e.Request is { } request)
         {
             output.WriteLine($"      from {request.IpAddress} (X-Forwarded-For: {request.ForwardedFor}), {request.UserAgent}, request {request.RequestId}");
@@ -133,7 +133,7 @@ internal static class AuditCommands
         var output = parse.InvocationConfiguration.Output;
         var events = await trail.QueryAsync(query, principal, token);
         var counts = await trail.CountBySeverityAsync(query, principal, token);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events.Count} event(s) of {query.TenantId}; by severity: {string.Join(", ", counts.Select(c => $"{AuditNames.Of(c.Key)} {c.Value}"))}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events.Count} event(s) of {query.TenantId}; by severity: {string.Join(", ", counts.Select(c => $"{AuditEnumNames.Of(c.Key)} {c.Value}"))}"));
         foreach (var e in events)
         {
             PrintEvent(output, e);
@@ -148,8 +148,8 @@ internal static class AuditCommands
 
     private static AuditQuery Query(ParseResult parse) => new(parse.GetValue(Tenant)!)
     {
-        Severity = parse.GetValue(Severity) is { } severity ? AuditNames.ParseSeverity(severity) : null,
-        ActorType = parse.GetValue(ActorType) is { } actor ? AuditNames.ParseActorType(actor) : null,
+        Severity = parse.GetValue(Severity) is { } severity ? AuditEnumNames.ParseSeverity(severity) : null,
+        ActorType = parse.GetValue(ActorType) is { } actor ? AuditEnumNames.ParseActorType(actor) : null,
         EventType = parse.GetValue(EventType),
         StartDate = SampleOptions.ParseInstant(parse.GetValue(Start), "--start"),
         EndDate = SampleOptions.ParseInstant(parse.GetValue(End), "--end"),

@@ -68,7 +68,7 @@ internal static class ExportCommand
         query.Scope.TenantId,
         query.Scope.FacilityId,
         query.Scope.FederationId,
-        query.TimeRange is { } range ? ExportValues.FormatInstant(range.Start) + "/" + ExportValues.FormatInstant(range.End) : "default",
+        query.TimeRange is { } range ? ExportValueText.FormatInstant(range.Start) + "/" + ExportValueText.FormatInstant(range.End) : "default",
         principal.UserId,
         principal.TenantId,
         principal.FederationId,

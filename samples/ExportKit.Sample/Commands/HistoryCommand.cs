@@ -31,7 +31,7 @@ internal static class HistoryCommand
             output.WriteLine(history.Count == 0 ? "No exports yet: run 'export' first." : "Last exports, newest first:");
             foreach (var entry in history)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ExportValues.FormatInstant(entry.Timestamp)}  {entry.TenantId,-8} {entry.Category,-22} {entry.Format,-16} {entry.SectionsGenerated,2} sections {entry.ItemsIncluded,6} items  {entry.ExportId}  {entry.BundleId}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ExportValueText.FormatInstant(entry.Timestamp)}  {entry.TenantId,-8} {entry.Category,-22} {entry.Format,-16} {entry.SectionsGenerated,2} sections {entry.ItemsIncluded,6} items  {entry.ExportId}  {entry.BundleId}"));
             }
 
             return 0;

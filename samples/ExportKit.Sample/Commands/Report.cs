@@ -34,7 +34,7 @@ internal static class Report
 
         var bundle = result.Bundle;
         output.WriteLine($"Bundle:   {bundle.BundleId} {bundle.Title} ({bundle.Category}, {bundle.Format}) for {bundle.Scope.TenantId}");
-        output.WriteLine($"Range:    {ExportValues.FormatInstant(bundle.TimeRange.Start)} to {ExportValues.FormatInstant(bundle.TimeRange.End)}");
+        output.WriteLine($"Range:    {ExportValueText.FormatInstant(bundle.TimeRange.Start)} to {ExportValueText.FormatInstant(bundle.TimeRange.End)}");
         output.WriteLine("Sections:");
         foreach (var section in bundle.Sections)
         {

@@ -20,7 +20,7 @@ internal sealed class ClockDerivedIds(DateTimeOffset now, string request) : IExp
             return prefix + "_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         }
 
-        var seed = $"{prefix}|{ExportValues.FormatInstant(now)}|{request}|{Interlocked.Increment(ref exports)}";
+        var seed = $"{prefix}|{ExportValueText.FormatInstant(now)}|{request}|{Interlocked.Increment(ref exports)}";
         return prefix + "_" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(seed)), 0, 16).ToLowerInvariant();
     }
 }

@@ -62,7 +62,7 @@ public sealed record AuditQuery
 
         if (StartDate is { } start && EndDate is { } end && end <= start)
         {
-            throw new ArgumentException(FormattableString.Invariant($"endDate ({ExportValues.FormatInstant(end)}) is not after startDate ({ExportValues.FormatInstant(start)}): give an end after the start."), nameof(EndDate));
+            throw new ArgumentException(FormattableString.Invariant($"endDate ({ExportValueText.FormatInstant(end)}) is not after startDate ({ExportValueText.FormatInstant(start)}): give an end after the start."), nameof(EndDate));
         }
 
         if (Severity is { } severity && !Enum.IsDefined(severity))

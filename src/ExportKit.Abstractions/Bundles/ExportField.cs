@@ -2,7 +2,7 @@ namespace ExportKit;
 
 /// <summary>
 /// One named value of an item's data, checked once, when it is made, so that every format agrees on what it can
-/// write. <see cref="Value"/> is one of the types <see cref="ExportValues"/> lists: <see langword="null"/>, a
+/// write. <see cref="Value"/> is one of the types <see cref="ExportValueText"/> lists: <see langword="null"/>, a
 /// <see cref="string"/>, <see cref="bool"/>, <see cref="int"/>, <see cref="long"/>, a finite <see cref="double"/>,
 /// <see cref="decimal"/>, <see cref="DateTimeOffset"/>, or a nested object given as an <see cref="IReadOnlyList{T}"/>
 /// of fields (copied when the field is made, so it cannot change afterwards).
@@ -15,7 +15,7 @@ public readonly struct ExportField : IEquatable<ExportField>
 {
     /// <summary>Creates a field.</summary>
     /// <param name="name">The field's name, as the source declares it (for example <c>auditFindingId</c>).</param>
-    /// <param name="value">The value: one of the types <see cref="ExportValues"/> lists.</param>
+    /// <param name="value">The value: one of the types <see cref="ExportValueText"/> lists.</param>
     /// <exception cref="ArgumentException">
     /// <paramref name="name"/> is null or empty; or <paramref name="value"/> is of another type, is NaN or an infinity, or
     /// is a nested object holding a field that was never made (<c>default</c>). The message names the field.
@@ -24,7 +24,7 @@ public readonly struct ExportField : IEquatable<ExportField>
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
-        Value = ExportValues.Check(name, value);
+        Value = ExportValueText.Check(name, value);
     }
 
     /// <summary>Gets the field's name, as the source declares it.</summary>
@@ -62,5 +62,5 @@ public readonly struct ExportField : IEquatable<ExportField>
 
     /// <summary>Returns the name and the value as text.</summary>
     /// <returns>For example <c>severity=critical</c>.</returns>
-    public override string ToString() => Name + "=" + ExportValues.ToInvariantString(Value);
+    public override string ToString() => Name + "=" + ExportValueText.ToInvariantString(Value);
 }

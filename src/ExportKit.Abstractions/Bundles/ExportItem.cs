@@ -11,7 +11,7 @@ public sealed class ExportItem
     /// <param name="references">Ids of related records, sorted and without duplicates.</param>
     /// <exception cref="ArgumentException">
     /// An id or the type is empty, or <paramref name="data"/> holds a field that was never made (<c>default(ExportField)</c>).
-    /// Every field's value was checked when the field was made (see <see cref="ExportValues"/>).
+    /// Every field's value was checked when the field was made (see <see cref="ExportValueText"/>).
     /// </exception>
     public ExportItem(string itemId, string itemType, DateTimeOffset timestamp, IReadOnlyList<ExportField> data, IReadOnlyList<string>? references = null)
     {

@@ -34,7 +34,7 @@ public static class ExportErrorCodes
     public const string FieldTooDeep = "field-too-deep";
 
     /// <summary>
-    /// A record has a field value no format can write (NaN, an infinity, or a type <see cref="ExportValues"/> does not
+    /// A record has a field value no format can write (NaN, an infinity, or a type <see cref="ExportValueText"/> does not
     /// list); the message names the record, its data source and the field. Nothing was written.
     /// </summary>
     public const string InvalidFieldValue = "invalid-field-value";

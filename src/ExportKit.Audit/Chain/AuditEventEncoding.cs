@@ -22,10 +22,10 @@ internal static class AuditEventEncoding
         Text(buffer, Version);
         Text(buffer, auditEvent.Id);
         Number(buffer, auditEvent.Sequence);
-        Text(buffer, ExportValues.FormatInstant(auditEvent.Timestamp));
+        Text(buffer, ExportValueText.FormatInstant(auditEvent.Timestamp));
         Text(buffer, auditEvent.EventType);
-        Text(buffer, AuditNames.Of(auditEvent.Severity));
-        Text(buffer, AuditNames.Of(auditEvent.ActorType));
+        Text(buffer, AuditEnumNames.Of(auditEvent.Severity));
+        Text(buffer, AuditEnumNames.Of(auditEvent.ActorType));
         Text(buffer, auditEvent.UserId);
         Text(buffer, auditEvent.TenantId);
         Text(buffer, auditEvent.ResourceType);

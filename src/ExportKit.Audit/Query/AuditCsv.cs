@@ -25,12 +25,7 @@ internal static class AuditCsv
         "Resource Type", "Resource ID", "Changes",
     ];
 
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
-    {
-        NewLine = "\r\n",
-        Quoting = CsvQuoting.WhenNeeded,
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
+    private static readonly CsvWriterOptions Options = Rfc4180Csv.Options();
 
     /// <summary>
     /// Writes every event that matches the query's filters, newest first: the whole result, not a page (the query's
@@ -59,38 +54,28 @@ internal static class AuditCsv
 
     private static async Task WriteCoreAsync(IAuditEventStore store, AuditQuery query, Stream destination, CancellationToken cancellationToken)
     {
-        var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
+        var csv = Rfc4180Csv.Create(destination, Options);
         await using (csv.ConfigureAwait(false))
         {
-            await WriteRowAsync(csv, Header, cancellationToken).ConfigureAwait(false);
+            await Rfc4180Csv.WriteRowAsync(csv, Header, cancellationToken).ConfigureAwait(false);
             var row = new string[Header.Length];
             await foreach (var auditEvent in store.QueryAsync(query, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
             {
                 Fill(row, auditEvent);
-                await WriteRowAsync(csv, row, cancellationToken).ConfigureAwait(false);
+                await Rfc4180Csv.WriteRowAsync(csv, row, cancellationToken).ConfigureAwait(false);
             }
 
             await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async ValueTask WriteRowAsync(CsvWriter csv, string[] cells, CancellationToken cancellationToken)
-    {
-        foreach (var cell in cells)
-        {
-            csv.WriteField(CsvFormulaGuard.Neutralize(cell).AsSpan());
-        }
-
-        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private static void Fill(string[] row, AuditEvent auditEvent)
     {
         row[0] = auditEvent.Id;
-        row[1] = ExportValues.FormatInstant(auditEvent.Timestamp);
+        row[1] = ExportValueText.FormatInstant(auditEvent.Timestamp);
         row[2] = auditEvent.EventType;
-        row[3] = AuditNames.Of(auditEvent.Severity);
-        row[4] = AuditNames.Of(auditEvent.ActorType);
+        row[3] = AuditEnumNames.Of(auditEvent.Severity);
+        row[4] = AuditEnumNames.Of(auditEvent.ActorType);
         row[5] = auditEvent.UserId ?? string.Empty;
         row[6] = auditEvent.Request?.IpAddress ?? string.Empty;
         row[7] = auditEvent.Request?.UserAgent ?? string.Empty;

@@ -15,45 +15,30 @@ internal static class ExportLogCsvWriter
         "Category", "Format", "Items", "Size Bytes", "Allowed", "Message",
     ];
 
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
-    {
-        NewLine = "\r\n",
-        Quoting = CsvQuoting.WhenNeeded,
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
+    private static readonly CsvWriterOptions Options = Rfc4180Csv.Options();
 
     public static async ValueTask WriteAsync(
         IExportLogStore store, Stream destination, ExportLogFilter? filter, CancellationToken cancellationToken)
     {
-        var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
+        var csv = Rfc4180Csv.Create(destination, Options);
         await using (csv.ConfigureAwait(false))
         {
-            await WriteRowAsync(csv, Header, cancellationToken).ConfigureAwait(false);
+            await Rfc4180Csv.WriteRowAsync(csv, Header, cancellationToken).ConfigureAwait(false);
             var row = new string[Header.Length];
             await foreach (var entry in store.ReadAsync(filter, cancellationToken).ConfigureAwait(false))
             {
                 Fill(row, entry);
-                await WriteRowAsync(csv, row, cancellationToken).ConfigureAwait(false);
+                await Rfc4180Csv.WriteRowAsync(csv, row, cancellationToken).ConfigureAwait(false);
             }
 
             await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async ValueTask WriteRowAsync(CsvWriter csv, string[] cells, CancellationToken cancellationToken)
-    {
-        foreach (var cell in cells)
-        {
-            csv.WriteField(CsvFormulaGuard.Neutralize(cell).AsSpan());
-        }
-
-        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private static void Fill(string[] row, ExportLogEntry entry)
     {
         Array.Fill(row, string.Empty);
-        row[0] = ExportValues.FormatInstant(entry.Timestamp);
+        row[0] = ExportValueText.FormatInstant(entry.Timestamp);
         row[1] = entry.EntryType;
         row[2] = entry.TenantId ?? string.Empty;
         row[3] = entry.FacilityId ?? string.Empty;

@@ -13,7 +13,7 @@ internal static class ExportLogJsonEntry
     {
         json.WriteStartObject();
         json.WriteString("entryType", entry.EntryType);
-        json.WriteString("timestamp", ExportValues.FormatInstant(entry.Timestamp));
+        json.WriteString("timestamp", ExportValueText.FormatInstant(entry.Timestamp));
         json.WriteString("tenantId", entry.TenantId);
         if (entry.FacilityId is not null)
         {

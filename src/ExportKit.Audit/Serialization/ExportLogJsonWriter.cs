@@ -51,16 +51,8 @@ internal static class ExportLogJsonWriter
 #if NET9_0_OR_GREATER
         await destination.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
 #else
-        // Before .NET 9 an indented Utf8JsonWriter ends lines with Environment.NewLine. JSON strings escape CR as
-        // \r, so every raw CR byte is part of a line ending: dropping them gives "\n" on every operating system.
-        var remaining = buffer.WrittenMemory;
-        while (!remaining.IsEmpty)
-        {
-            var cr = remaining.Span.IndexOf((byte)'\r');
-            var chunk = cr < 0 ? remaining : remaining[..cr];
-            await destination.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
-            remaining = cr < 0 ? ReadOnlyMemory<byte>.Empty : remaining[(cr + 1)..];
-        }
+        // Before .NET 9 an indented Utf8JsonWriter ends lines with Environment.NewLine: dropped, as in the JSON format.
+        await CarriageReturnFilterStream.WriteWithoutCarriageReturnsAsync(destination, buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
 #endif
         buffer.ResetWrittenCount();
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using ExportKit.Formats.BagIt;
 using ExportKit.Formats.Html;
@@ -39,6 +38,13 @@ internal static class PackageIndexPage
         return html.ToString();
     }
 
-    private static void Link(StringBuilder html, string href, string text) =>
-        html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(WebUtility.HtmlEncode(text)).Append("</a></li>\n");
+    // The same encoder as the title and the HTML format's rows (HtmlText), not WebUtility's, which differs beyond ASCII.
+    private static void Link(StringBuilder html, string href, string text)
+    {
+        html.Append("<li><a href=\"");
+        HtmlText.Append(html, href);
+        html.Append("\">");
+        HtmlText.Append(html, text);
+        html.Append("</a></li>\n");
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class PayloadStaging : IAsyncDisposable
         {
             await write(hashing, cancellationToken).ConfigureAwait(false);
             await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
-            files.Add(new StagedFile(path, offset, hashing.BytesWritten, hashing.GetSha256Hex()));
+            files.Add(new StagedFile(path, offset, hashing.BytesWritten, hashing.FinishSha256Hex()));
         }
     }
 

@@ -32,7 +32,7 @@ public static class BagItVerifier
     {
         ArgumentNullException.ThrowIfNull(zip);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid(nameof(options));
         if (!zip.CanRead)
         {
             throw new ArgumentException("The ZIP stream cannot be read: pass a readable stream.", nameof(zip));
@@ -71,7 +71,7 @@ public static class BagItVerifier
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid(nameof(options));
         if (!Directory.Exists(path))
         {
             return NotABag(path, $"The directory '{path}' does not exist.");

@@ -21,28 +21,36 @@ public sealed class BagVerificationOptions
     /// <value>The default value is 1,099,511,627,776 (1 TiB). It must be at least 1.</value>
     public long MaxPayloadFileBytes { get; set; } = 1L << 40;
 
-    /// <summary>Throws when a limit is out of range, naming every one that is.</summary>
-    internal void Validate()
+    /// <summary>Checks the limits and returns every problem found, as the other options classes do.</summary>
+    /// <returns>The problems, each naming the option, its value and what is allowed; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
+        var problems = new List<string>();
         if (MaxLineLength is < 1 or > 1 << 30)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxLineLength)} is {MaxLineLength}; set it between 1 and {1 << 30} bytes (default 65536)."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"BagVerificationOptions.MaxLineLength is {MaxLineLength}; it must be from 1 to {1 << 30} bytes (default 65536)."));
         }
 
         if (MaxTagFileBytes < 1)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxTagFileBytes)} is {MaxTagFileBytes}; set it to at least 1 byte (default 64 MiB)."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"BagVerificationOptions.MaxTagFileBytes is {MaxTagFileBytes}; it must be at least 1 byte (default 64 MiB)."));
         }
 
         if (MaxPayloadFileBytes < 1)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxPayloadFileBytes)} is {MaxPayloadFileBytes}; set it to at least 1 byte (default 1 TiB)."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"BagVerificationOptions.MaxPayloadFileBytes is {MaxPayloadFileBytes}; it must be at least 1 byte (default 1 TiB)."));
         }
 
-        if (errors.Count > 0)
+        return problems;
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds a problem, listing all of them.</summary>
+    internal void ThrowIfInvalid(string paramName)
+    {
+        var problems = Validate();
+        if (problems.Count > 0)
         {
-            throw new ArgumentOutOfRangeException("options", "BagVerificationOptions: " + string.Join(" ", errors));
+            throw new ArgumentOutOfRangeException(paramName, string.Join(" ", problems));
         }
     }
 

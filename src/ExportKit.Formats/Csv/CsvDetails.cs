@@ -5,7 +5,7 @@ namespace ExportKit.Formats.Csv;
 /// <summary>
 /// Writes an item's data as the text of the Details column: <c>key=value</c> pairs in field order joined by
 /// <c>"; "</c>; a nested object as <c>{key=value; key=value}</c>; <see langword="null"/> as an empty value; other
-/// values as <see cref="ExportValues.ToInvariantString"/> writes them. Inside keys and text values a backslash goes
+/// values as <see cref="ExportValueText.ToInvariantString"/> writes them. Inside keys and text values a backslash goes
 /// before every <c>\</c>, <c>;</c>, <c>=</c>, <c>{</c> and <c>}</c>, and before an apostrophe that would start the cell,
 /// so every unescaped <c>;</c>, <c>=</c>, <c>{</c> and <c>}</c> is structure and the text parses back to the same keys
 /// and values; a cell that starts with an apostrophe was neutralised by <see cref="CsvFormulaGuard"/>.
@@ -59,11 +59,11 @@ internal static class CsvDetails
             case bool or int or long or double or decimal or DateTimeOffset:
                 // Formatted on the stack: a string per value would be the formatter's main allocation.
                 Span<char> scalar = stackalloc char[64];
-                ExportValues.TryFormatScalar(value, scalar, out var length);
+                ExportValueText.TryFormatScalar(value, scalar, out var length);
                 AppendEscaped(builder, scalar[..length]);
                 break;
 
-            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValues).
+            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValueText).
         }
     }
 

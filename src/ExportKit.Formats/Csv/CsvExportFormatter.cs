@@ -24,16 +24,7 @@ internal sealed class CsvExportFormatter : IExportFormatter
     {
         ArgumentNullException.ThrowIfNull(options);
         neutralizeFormulas = options.NeutralizeFormulas;
-        writerOptions = CsvWriterOptions.Default with
-        {
-            NewLine = "\r\n",
-            Quoting = CsvQuoting.WhenNeeded,
-            FormatProvider = CultureInfo.InvariantCulture,
-            WriteByteOrderMark = options.IncludeByteOrderMark,
-            BufferSize = BufferSize,
-            // Neutralised by CsvFormulaGuard instead, so CSV exports and the export log's CSV agree on the rule.
-            Injection = CsvInjection.None,
-        };
+        writerOptions = Rfc4180Csv.Options(options.IncludeByteOrderMark, BufferSize);
     }
 
     public ExportFormat Format => ExportFormat.Csv;
@@ -47,7 +38,7 @@ internal sealed class CsvExportFormatter : IExportFormatter
             throw new ArgumentException("The destination stream cannot be written to: pass a writable stream.", nameof(destination));
         }
 
-        var csv = CsvWriter.Create(destination, writerOptions, leaveOpen: true);
+        var csv = Rfc4180Csv.Create(destination, writerOptions);
         await using (csv.ConfigureAwait(false))
         {
             foreach (var name in Header)
@@ -85,8 +76,8 @@ internal sealed class CsvExportFormatter : IExportFormatter
     private static void WriteTimestamp(CsvWriter csv, DateTimeOffset instant)
     {
         // An instant starts with a digit: no formula guard needed, and no string either.
-        Span<char> text = stackalloc char[ExportValues.InstantLength + 8];
-        ExportValues.TryFormatInstant(instant, text, out var length);
+        Span<char> text = stackalloc char[ExportValueText.InstantLength + 8];
+        ExportValueText.TryFormatInstant(instant, text, out var length);
         csv.WriteField(text[..length]);
     }
 
@@ -111,6 +102,5 @@ internal sealed class CsvExportFormatter : IExportFormatter
         csv.WriteField(buffer.AsSpan(0, text.Length + offset));
     }
 
-    private void WriteCell(CsvWriter csv, string text) =>
-        csv.WriteField((neutralizeFormulas ? CsvFormulaGuard.Neutralize(text) : text).AsSpan());
+    private void WriteCell(CsvWriter csv, string text) => Rfc4180Csv.WriteCell(csv, text, neutralizeFormulas);
 }

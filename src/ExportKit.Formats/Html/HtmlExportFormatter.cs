@@ -68,7 +68,7 @@ internal sealed class HtmlExportFormatter : IExportFormatter
         {
             if (++written > section.ItemCount)
             {
-                throw SectionItemCount.Mismatch(section, "more than");
+                throw SectionCountMismatch.Error(section, "more than");
             }
 
             HtmlRowWriter.Append(rows, item);
@@ -82,7 +82,7 @@ internal sealed class HtmlExportFormatter : IExportFormatter
 
         if (written != section.ItemCount)
         {
-            throw SectionItemCount.Mismatch(section, string.Create(CultureInfo.InvariantCulture, $"only {written} of"));
+            throw SectionCountMismatch.Error(section, string.Create(CultureInfo.InvariantCulture, $"only {written} of"));
         }
 
         await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);

@@ -53,13 +53,13 @@ internal static class HtmlPageModel
         ["by_severity"] = Counts(section.Summary.BySeverity),
         ["by_status"] = Counts(section.Summary.ByStatus),
         ["item_count"] = section.ItemCount,
-        ["generated_at"] = ExportValues.FormatInstant(section.GeneratedAt),
+        ["generated_at"] = ExportValueText.FormatInstant(section.GeneratedAt),
         ["rows"] = rows,
     };
 
     private static ScriptObject Metadata(ExportMetadata metadata) => new()
     {
-        ["generated_at"] = ExportValues.FormatInstant(metadata.GeneratedAt),
+        ["generated_at"] = ExportValueText.FormatInstant(metadata.GeneratedAt),
         ["generated_by"] = Line(metadata.GeneratedBy),
         ["format"] = Line(metadata.Format.Value),
         ["total_sections"] = metadata.TotalSections,
@@ -73,8 +73,8 @@ internal static class HtmlPageModel
 
     private static ScriptObject TimeRange(ExportTimeRange range) => new()
     {
-        ["start"] = ExportValues.FormatInstant(range.Start),
-        ["end"] = ExportValues.FormatInstant(range.End),
+        ["start"] = ExportValueText.FormatInstant(range.Start),
+        ["end"] = ExportValueText.FormatInstant(range.End),
     };
 
     private static ScriptArray Strings(IReadOnlyList<string> values)

@@ -16,8 +16,8 @@ internal static class HtmlRowWriter
         builder.Append("</td><td class=\"item-type\">");
         HtmlText.Append(builder, item.ItemType);
         builder.Append("</td><td class=\"timestamp\">");
-        Span<char> instant = stackalloc char[ExportValues.InstantLength + 8];
-        ExportValues.TryFormatInstant(item.Timestamp, instant, out var instantLength);
+        Span<char> instant = stackalloc char[ExportValueText.InstantLength + 8];
+        ExportValueText.TryFormatInstant(item.Timestamp, instant, out var instantLength);
         builder.Append(instant[..instantLength]);
         builder.Append("</td><td>");
         AppendFields(builder, item, item.Data, path: null);
@@ -28,7 +28,7 @@ internal static class HtmlRowWriter
     private static void AppendScalar(StringBuilder builder, object value)
     {
         Span<char> text = stackalloc char[64];
-        ExportValues.TryFormatScalar(value, text, out var length);
+        ExportValueText.TryFormatScalar(value, text, out var length);
         builder.Append(text[..length]);
     }
 
@@ -72,7 +72,7 @@ internal static class HtmlRowWriter
                 builder.Append("</dd>");
                 break;
 
-            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValues).
+            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValueText).
         }
     }
 }

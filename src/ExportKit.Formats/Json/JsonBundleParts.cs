@@ -37,8 +37,8 @@ internal static class JsonBundleParts
     // Formatted on the stack: an instant per item would otherwise be a string per item.
     public static void WriteInstantValue(Utf8JsonWriter writer, DateTimeOffset instant)
     {
-        Span<char> text = stackalloc char[ExportValues.InstantLength + 8];
-        ExportValues.TryFormatInstant(instant, text, out var length);
+        Span<char> text = stackalloc char[ExportValueText.InstantLength + 8];
+        ExportValueText.TryFormatInstant(instant, text, out var length);
         writer.WriteStringValue(text[..length]);
     }
 

@@ -82,7 +82,7 @@ internal sealed class JsonExportFormatter : IExportFormatter
         {
             if (++written > section.ItemCount)
             {
-                throw SectionItemCount.Mismatch(section, "more than");
+                throw SectionCountMismatch.Error(section, "more than");
             }
 
             JsonItemWriter.Write(writer, item);
@@ -94,7 +94,7 @@ internal sealed class JsonExportFormatter : IExportFormatter
 
         if (written != section.ItemCount)
         {
-            throw SectionItemCount.Mismatch(section, FormattableString.Invariant($"only {written} of"));
+            throw SectionCountMismatch.Error(section, FormattableString.Invariant($"only {written} of"));
         }
 
         writer.WriteEndArray();

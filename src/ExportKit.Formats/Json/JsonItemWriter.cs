@@ -62,7 +62,7 @@ internal static class JsonItemWriter
             case DateTimeOffset t: JsonBundleParts.WriteInstantValue(writer, t); break;
             case IReadOnlyList<ExportField> fields: WriteObject(writer, item, fields, fieldPath); break;
 
-            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValues).
+            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValueText).
         }
     }
 }

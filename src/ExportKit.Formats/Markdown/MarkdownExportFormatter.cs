@@ -63,7 +63,7 @@ internal sealed class MarkdownExportFormatter : IExportFormatter
         {
             if (shown == section.ItemCount)
             {
-                throw SectionItemCount.Mismatch(section, "more than");
+                throw SectionCountMismatch.Error(section, "more than");
             }
 
             MarkdownItemWriter.Append(text, item);
@@ -75,7 +75,7 @@ internal sealed class MarkdownExportFormatter : IExportFormatter
 
         if (shown < Math.Min(MaxItemsPerSection, section.ItemCount))
         {
-            throw SectionItemCount.Mismatch(section, string.Create(CultureInfo.InvariantCulture, $"only {shown} of"));
+            throw SectionCountMismatch.Error(section, string.Create(CultureInfo.InvariantCulture, $"only {shown} of"));
         }
 
         var remaining = section.ItemCount - shown;

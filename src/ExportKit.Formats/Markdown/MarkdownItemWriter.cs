@@ -12,7 +12,7 @@ internal static class MarkdownItemWriter
         MarkdownText.Append(builder, item.ItemId);
         builder.Append("\n\n*");
         MarkdownText.Append(builder, item.ItemType);
-        builder.Append(" at ").Append(ExportValues.FormatInstant(item.Timestamp)).Append("*\n\n");
+        builder.Append(" at ").Append(ExportValueText.FormatInstant(item.Timestamp)).Append("*\n\n");
         if (item.Data.Count > 0)
         {
             AppendFields(builder, item, item.Data, path: null, indent: 0);
@@ -64,10 +64,10 @@ internal static class MarkdownItemWriter
             case bool or int or long or double or decimal or DateTimeOffset:
                 // Formatted by ExportKit, not written by a user: digits, signs, '.', 'E', ':', 'T', 'Z' and words
                 // that cannot start any Markdown construct in the middle of a line.
-                builder.Append(' ').Append(ExportValues.ToInvariantString(value)).Append('\n');
+                builder.Append(' ').Append(ExportValueText.ToInvariantString(value)).Append('\n');
                 break;
 
-            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValues).
+            // No other value reaches a formatter: ExportField refuses it when the field is made (see ExportValueText).
         }
     }
 }

@@ -33,8 +33,8 @@ internal static class AuditEventRows
         parameters.Add("@timestamp", SqliteInstants.Format(auditEvent.Timestamp));
         parameters.Add("@tenant_id", auditEvent.TenantId);
         parameters.Add("@event_type", auditEvent.EventType);
-        parameters.Add("@severity", AuditNames.Of(auditEvent.Severity));
-        parameters.Add("@actor_type", AuditNames.Of(auditEvent.ActorType));
+        parameters.Add("@severity", AuditEnumNames.Of(auditEvent.Severity));
+        parameters.Add("@actor_type", AuditEnumNames.Of(auditEvent.ActorType));
         parameters.Add("@user_id", auditEvent.UserId);
         parameters.Add("@resource_type", auditEvent.ResourceType);
         parameters.Add("@resource_id", auditEvent.ResourceId);
@@ -136,7 +136,7 @@ internal static class AuditEventRows
     {
         foreach (var severity in Enum.GetValues<AuditSeverity>())
         {
-            if (string.Equals(AuditNames.Of(severity), name, StringComparison.Ordinal))
+            if (string.Equals(AuditEnumNames.Of(severity), name, StringComparison.Ordinal))
             {
                 return severity;
             }
@@ -150,7 +150,7 @@ internal static class AuditEventRows
     {
         foreach (var actorType in Enum.GetValues<AuditActorType>())
         {
-            if (string.Equals(AuditNames.Of(actorType), name, StringComparison.Ordinal))
+            if (string.Equals(AuditEnumNames.Of(actorType), name, StringComparison.Ordinal))
             {
                 return actorType;
             }

@@ -20,13 +20,13 @@ internal static class AuditQuerySql
         if (query.Severity is { } severity)
         {
             sql.Append(" AND severity = @severity");
-            parameters.Add("@severity", AuditNames.Of(severity));
+            parameters.Add("@severity", AuditEnumNames.Of(severity));
         }
 
         if (query.ActorType is { } actorType)
         {
             sql.Append(" AND actor_type = @actor_type");
-            parameters.Add("@actor_type", AuditNames.Of(actorType));
+            parameters.Add("@actor_type", AuditEnumNames.Of(actorType));
         }
 
         if (query.EventType is { } eventType)

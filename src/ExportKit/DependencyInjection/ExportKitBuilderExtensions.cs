@@ -1,5 +1,5 @@
 using ExportKit;
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using ExportKit.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -52,12 +52,13 @@ public static class ExportKitServiceCollectionExtensions
             sp.GetRequiredService<IExportIdGenerator>(),
             sp.GetRequiredService<IOptions<AuditOptions>>().Value));
         services.TryAddSingleton(sp => new RequestMetadataReader(sp.GetRequiredService<IOptions<AuditOptions>>().Value));
-        services.AddOptions<ExportPolicyOptions>();
+        services.AddOptions<ExportPolicyOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportPolicyOptions>, ExportPolicyOptionsValidator>());
         services.TryAddSingleton<IExportPolicyEngine>(sp => new ExportPolicyEngine(
             sp.GetServices<IExportPolicyRule>(),
             sp.GetRequiredService<IOptions<ExportPolicyOptions>>().Value,
             sp.GetRequiredService<ExportCategoryRegistry>()));
-        services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Builder.ExportCategoryDefinition>()));
+        services.TryAddSingleton(sp => new ExportCategoryRegistry(sp.GetServices<ExportKit.Assembly.ExportCategoryDefinition>()));
         AddFormatters(services);
         services.TryAddSingleton<IExportEngine, ExportEngine>();
         services.TryAddSingleton<IExportCatalog, ExportCatalog>();

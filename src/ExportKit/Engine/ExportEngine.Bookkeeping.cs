@@ -1,4 +1,4 @@
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using ExportKit.Engine.Destinations;
 
 namespace ExportKit.Engine;
@@ -12,7 +12,7 @@ namespace ExportKit.Engine;
 /// </summary>
 internal sealed partial class ExportEngine
 {
-    private async Task<ExportResult> CommitAsync(Attempt attempt, BuiltBundle built, long size, string sha256, ExportDestination destination)
+    private async Task<ExportResult> CommitAsync(Attempt attempt, AssembledBundle built, long size, string sha256, ExportDestination destination)
     {
         var bundle = built.Bundle;
         var fileName = FileName(bundle);
@@ -21,7 +21,7 @@ internal sealed partial class ExportEngine
         string? conflict;
         try
         {
-            conflict = await traceability.FindConflictAsync(bundle, size, sha256).ConfigureAwait(false);
+            conflict = await recorder.FindConflictAsync(bundle, size, sha256).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -45,9 +45,9 @@ internal sealed partial class ExportEngine
 
         try
         {
-            await traceability.RecordAsync(attempt.Query, bundle, size, sha256, storagePath).ConfigureAwait(false);
+            await recorder.RecordAsync(attempt.Query, bundle, size, sha256, storagePath).ConfigureAwait(false);
         }
-        catch (TraceabilityException ex)
+        catch (ExportRecordingException ex)
         {
             return await DiscardAndFailAsync(attempt, destination, ExportErrorCodes.RecordFailed, ex.Message, ex.InnerException).ConfigureAwait(false);
         }
@@ -92,7 +92,7 @@ internal sealed partial class ExportEngine
         return ExportResult.Failure(attempt.QueryId, attempt.Decision, attempt.Query.Format, code, message);
     }
 
-    private ExportGeneratedEntry GeneratedEntry(Attempt attempt, BuiltBundle built, long size) => new()
+    private ExportGeneratedEntry GeneratedEntry(Attempt attempt, AssembledBundle built, long size) => new()
     {
         Timestamp = time.GetUtcNow(),
         TenantId = attempt.Query.Scope.TenantId,

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using ExportKit.Engine.Destinations;
 using ExportKit.Formatting;
 using ExportKit.Telemetry;
@@ -23,13 +23,13 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
     private readonly ExportCategoryRegistry categories;
     private readonly ExportFormatterSet formatters;
     private readonly ExportCatalog catalog;
-    private readonly ExportBundleBuilder builder;
+    private readonly ExportBundleAssembler builder;
     private readonly IExportPolicyEngine policy;
     private readonly IExportLogStore log;
     private readonly TimeProvider time;
     private readonly IExportIdGenerator ids;
     private readonly ExportKitOptions options;
-    private readonly ExportTraceability traceability;
+    private readonly ExportRecorder recorder;
     private readonly ILogger logger;
 
     public ExportEngine(
@@ -49,13 +49,13 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         this.formatters = formatters;
         catalog = new ExportCatalog(categories, formatters);
 
-        builder = new ExportBundleBuilder(sources, time, new ExportBundleBuilderOptions { MaxFieldDepth = options.Value.MaxFieldDepth });
+        builder = new ExportBundleAssembler(sources, time, new ExportBundleAssemblerOptions { MaxFieldDepth = options.Value.MaxFieldDepth });
         this.policy = policy;
         this.log = log;
         this.time = time;
         this.ids = ids;
         this.options = options.Value;
-        traceability = new ExportTraceability(registry, auditTrail);
+        recorder = new ExportRecorder(registry, auditTrail);
         this.logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
     public async Task RecordDownloadAsync(ExportDownload download, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(download);
-        var record = await traceability.FindAsync(download.TenantId, download.ExportId, cancellationToken).ConfigureAwait(false)
+        var record = await recorder.FindAsync(download.TenantId, download.ExportId, cancellationToken).ConfigureAwait(false)
             ?? throw new ArgumentException(
                 $"Export '{download.ExportId}' of tenant '{download.TenantId}' is not in the export registry, so its download cannot be recorded: pass the ExportId of an ExportResult this engine wrote for that tenant (a download names an export the registry knows).",
                 nameof(download));
@@ -103,7 +103,7 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
                 DownloadedBy = download.DownloadedBy,
             },
             cancellationToken).ConfigureAwait(false);
-        await traceability.RecordDownloadAsync(record, download, fileName).ConfigureAwait(false);
+        await recorder.RecordDownloadAsync(record, download, fileName).ConfigureAwait(false);
     }
 
     private DirectoryDestination OpenDirectory(string directory)
@@ -196,7 +196,7 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
 
     private async Task<ExportResult> WriteAndRecordAsync(Attempt attempt, ExportCategoryDefinition definition, IExportFormatter formatter, ExportTimeRange timeRange, ExportDestination destination, CancellationToken cancellationToken)
     {
-        BuiltBundle built;
+        AssembledBundle built;
         long size;
         string sha256;
         try
@@ -229,16 +229,16 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             var end = stream.Position;
             stream.Position = destination.Start;
-            using var readBack = new HashingStream(Stream.Null);
+            using var readBack = new HashingWriteStream(Stream.Null);
             await stream.CopyToAsync(readBack, cancellationToken).ConfigureAwait(false);
             stream.Position = end;
-            return (end - destination.Start, readBack.FinishHash());
+            return (end - destination.Start, readBack.FinishSha256Hex());
         }
 
-        using var output = new HashingStream(stream);
+        using var output = new HashingWriteStream(stream);
         await formatter.WriteAsync(bundle, output, cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return (output.BytesWritten, output.FinishHash());
+        return (output.BytesWritten, output.FinishSha256Hex());
     }
 
     private string UnknownCategoryMessage(ExportCategory category) =>

@@ -18,9 +18,9 @@ internal sealed class ExportKitOptionsValidator : IValidateOptions<ExportKitOpti
             failures.Add(FormattableString.Invariant($"ExportKitOptions.StalePartialFileAge is {options.StalePartialFileAge}; it must be positive (for example TimeSpan.FromHours(1))."));
         }
 
-        if (options.MaxFieldDepth is < ExportKit.Builder.ExportBundleBuilderOptions.MinFieldDepth or > ExportKit.Builder.ExportBundleBuilderOptions.MaxAllowedFieldDepth)
+        if (options.MaxFieldDepth is < ExportKit.Assembly.ExportBundleAssemblerOptions.MinFieldDepth or > ExportKit.Assembly.ExportBundleAssemblerOptions.MaxAllowedFieldDepth)
         {
-            failures.Add(FormattableString.Invariant($"ExportKitOptions.MaxFieldDepth is {options.MaxFieldDepth}; it must be from {ExportKit.Builder.ExportBundleBuilderOptions.MinFieldDepth} to {ExportKit.Builder.ExportBundleBuilderOptions.MaxAllowedFieldDepth}."));
+            failures.Add(FormattableString.Invariant($"ExportKitOptions.MaxFieldDepth is {options.MaxFieldDepth}; it must be from {ExportKit.Assembly.ExportBundleAssemblerOptions.MinFieldDepth} to {ExportKit.Assembly.ExportBundleAssemblerOptions.MaxAllowedFieldDepth}."));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -28,7 +28,7 @@ public sealed class ExportFieldTests
     [Fact]
     public void ToInvariantString_refuses_an_unsupported_type_too()
     {
-        var error = Assert.Throws<ArgumentException>(() => ExportValues.ToInvariantString(new object()));
+        var error = Assert.Throws<ArgumentException>(() => ExportValueText.ToInvariantString(new object()));
 
         Assert.Contains("System.Object", error.Message, StringComparison.Ordinal);
     }

@@ -48,8 +48,8 @@ public sealed class TrailingNewlineTests
     [Fact]
     public void The_audit_names_parse_only_whole_names()
     {
-        Assert.Throws<ArgumentException>(() => AuditNames.ParseSeverity("info\n"));
-        Assert.Throws<ArgumentException>(() => AuditNames.ParseActorType("user\n"));
+        Assert.Throws<ArgumentException>(() => AuditEnumNames.ParseSeverity("info\n"));
+        Assert.Throws<ArgumentException>(() => AuditEnumNames.ParseActorType("user\n"));
     }
 
     private static ExportQuery Query() =>

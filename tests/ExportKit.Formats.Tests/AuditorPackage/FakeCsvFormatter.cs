@@ -20,7 +20,7 @@ internal sealed class FakeCsvFormatter(bool disposesDestination = false) : IExpo
             {
                 await foreach (var item in section.Items.WithCancellation(cancellationToken))
                 {
-                    await writer.WriteLineAsync($"{section.SectionId},{item.ItemId},{item.ItemType},{ExportValues.FormatInstant(item.Timestamp)}");
+                    await writer.WriteLineAsync($"{section.SectionId},{item.ItemId},{item.ItemType},{ExportValueText.FormatInstant(item.Timestamp)}");
                 }
             }
         }

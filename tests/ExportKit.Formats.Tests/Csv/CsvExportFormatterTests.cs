@@ -75,7 +75,7 @@ public sealed class CsvExportFormatterTests
             {
                 await foreach (var item in section.Items)
                 {
-                    expected.Add([section.Title, item.ItemId, item.ItemType, ExportValues.FormatInstant(item.Timestamp), section.DataSource, DetailsText.Canonical(DetailsText.Expected(item.Data))]);
+                    expected.Add([section.Title, item.ItemId, item.ItemType, ExportValueText.FormatInstant(item.Timestamp), section.DataSource, DetailsText.Canonical(DetailsText.Expected(item.Data))]);
                 }
             }
 

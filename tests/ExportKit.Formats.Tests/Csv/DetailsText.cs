@@ -16,7 +16,7 @@ internal static class DetailsText
 
     /// <summary>What a field list should read back as: null as "", scalars as invariant text, nested objects as lists.</summary>
     public static List<Pair> Expected(IReadOnlyList<ExportField> fields) =>
-        [.. fields.Select(f => new Pair(f.Name, f.Value is IReadOnlyList<ExportField> nested ? Expected(nested) : ExportValues.ToInvariantString(f.Value)))];
+        [.. fields.Select(f => new Pair(f.Name, f.Value is IReadOnlyList<ExportField> nested ? Expected(nested) : ExportValueText.ToInvariantString(f.Value)))];
 
     /// <summary>An unambiguous text of pairs for comparing them (records compare nested lists by reference).</summary>
     public static string Canonical(List<Pair> pairs) => System.Text.Json.JsonSerializer.Serialize(pairs);

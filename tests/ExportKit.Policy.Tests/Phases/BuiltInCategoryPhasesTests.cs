@@ -1,4 +1,4 @@
-using ExportKit.Builder;
+using ExportKit.Assembly;
 
 namespace ExportKit.Policy.Tests.Phases;
 

@@ -39,6 +39,20 @@ public sealed class UseSqliteTests : IDisposable
         Assert.Equal(typeof(SqliteExportLogStore), Assert.Single(services, d => d.ServiceType == typeof(IExportLogStore)).ImplementationInstance!.GetType());
     }
 
+    [Fact]
+    public void UseSqlite_works_through_the_engine_builder_without_dependency_injection_in_the_host()
+    {
+        IServiceCollection? services = null;
+        var engine = new ExportEngineBuilder()
+            .ConfigureServices(k => services = k.UseSqlite(database.Path).Services)
+            .Build();
+
+        Assert.NotNull(engine);
+        Assert.IsType<SqliteExportLogStore>(Assert.Single(services!, d => d.ServiceType == typeof(IExportLogStore)).ImplementationInstance);
+        Assert.IsType<SqliteAuditEventStore>(Assert.Single(services!, d => d.ServiceType == typeof(IAuditEventStore)).ImplementationInstance);
+        Assert.IsType<SqliteExportRegistry>(Assert.Single(services!, d => d.ServiceType == typeof(IExportRegistry)).ImplementationInstance);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]

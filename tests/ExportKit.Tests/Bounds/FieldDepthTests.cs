@@ -1,4 +1,4 @@
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using ExportKit.Testing;
 
 namespace ExportKit.Tests.Bounds;

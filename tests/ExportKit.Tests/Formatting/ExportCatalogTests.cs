@@ -1,4 +1,4 @@
-using ExportKit.Builder;
+using ExportKit.Assembly;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportKit.Tests.Formatting;

@@ -1,0 +1,149 @@
+namespace ExportKit.Assembly;
+
+/// <summary>
+/// Assembles bundles: filters every record by scope and time range (dropping and counting any a source returns
+/// outside them), builds the category's sections in order with their summaries, references and metadata, and
+/// derives the bundle id from the content. It makes one counting pass over the sources; the bundle's items are
+/// read again, and checked against that pass, when a formatter enumerates them.
+/// </summary>
+public sealed class ExportBundleAssembler
+{
+    private readonly Dictionary<ExportPhase, IPhaseDataSource> sources = [];
+    private readonly TimeProvider timeProvider;
+    private readonly int maxFieldDepth;
+
+    /// <summary>Creates a builder over the host's data sources.</summary>
+    /// <param name="sources">The data sources, at most one per phase.</param>
+    /// <param name="timeProvider">The clock that stamps sections and metadata.</param>
+    /// <exception cref="ArgumentException">Two sources serve the same phase.</exception>
+    public ExportBundleAssembler(IEnumerable<IPhaseDataSource> sources, TimeProvider timeProvider)
+        : this(sources, timeProvider, new ExportBundleAssemblerOptions())
+    {
+    }
+
+    /// <summary>Creates a builder over the host's data sources, with options.</summary>
+    /// <param name="sources">The data sources, at most one per phase.</param>
+    /// <param name="timeProvider">The clock that stamps sections and metadata.</param>
+    /// <param name="options">The options; read once.</param>
+    /// <exception cref="ArgumentException">Two sources serve the same phase.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ExportBundleAssemblerOptions.MaxFieldDepth"/> is outside 1 to 256.</exception>
+    public ExportBundleAssembler(IEnumerable<IPhaseDataSource> sources, TimeProvider timeProvider, ExportBundleAssemblerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid(nameof(options));
+        maxFieldDepth = options.MaxFieldDepth;
+        foreach (var source in sources)
+        {
+            ArgumentNullException.ThrowIfNull(source, nameof(sources));
+            if (!this.sources.TryAdd(source.Phase, source))
+            {
+                throw new ArgumentException($"Two data sources serve {source.Phase.DataSource} ({this.sources[source.Phase].GetType().Name} and {source.GetType().Name}); register one source per phase.", nameof(sources));
+            }
+        }
+
+        this.timeProvider = timeProvider;
+    }
+
+    /// <summary>Gets the phases that have a data source.</summary>
+    public IReadOnlyCollection<ExportPhase> Phases => sources.Keys;
+
+    /// <summary>Assembles the bundle of a query.</summary>
+    /// <param name="definition">The category's definition.</param>
+    /// <param name="query">The query; its category must be the definition's.</param>
+    /// <param name="timeRange">The time range to export (the query's, or the engine's default).</param>
+    /// <param name="exportId">The id of this execution.</param>
+    /// <param name="cancellationToken">Cancels the counting pass.</param>
+    /// <returns>The bundle and how many records were dropped.</returns>
+    /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>).</exception>
+    public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(timeRange);
+        ArgumentException.ThrowIfNullOrWhiteSpace(exportId);
+        if (!definition.Category.Equals(query.Category))
+        {
+            throw new ArgumentException($"The definition is for category '{definition.Category}' but the query asks for '{query.Category}'.", nameof(definition));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        EnsureSources(definition);
+        var started = timeProvider.GetTimestamp();
+        var now = timeProvider.GetUtcNow();
+        var request = new PhaseReadRequest(query.Scope, timeRange);
+        var dropped = new DropCounter();
+        var references = new SortedSet<string>(StringComparer.Ordinal);
+        using var bundleHash = new CanonicalHash();
+        AddCanonicalQuery(bundleHash, query, timeRange);
+
+        var sections = new List<ExportSection>(definition.Sections.Count);
+        foreach (var sectionDefinition in definition.Sections)
+        {
+            var reader = new SectionReader(sectionDefinition, sources, request, now, maxFieldDepth);
+            var tally = await SectionTally.CountAsync(reader, dropped, references, cancellationToken).ConfigureAwait(false);
+            bundleHash.Add(sectionDefinition.SectionId);
+            bundleHash.Add(Convert.ToHexString(tally.Hash));
+            sections.Add(new ExportSection(
+                sectionDefinition.SectionId,
+                sectionDefinition.Title,
+                sectionDefinition.Description,
+                sectionDefinition.DataSource,
+                tally.ToSummary(),
+                tally.ItemCount,
+                now,
+                new VerifiedItems(reader, tally)));
+        }
+
+        var bundle = new ExportBundle
+        {
+            BundleId = "bnd_" + Convert.ToHexString(bundleHash.Finish().AsSpan(0, 12)).ToLowerInvariant(),
+            ExportId = exportId,
+            Title = definition.Title,
+            Description = definition.Description,
+            Category = query.Category,
+            Format = query.Format,
+            Scope = query.Scope,
+            TimeRange = timeRange,
+            Sections = sections,
+            References = [.. references],
+            Metadata = new ExportMetadata
+            {
+                GeneratedAt = now,
+                GeneratedBy = query.RequestedBy,
+                Format = query.Format,
+                TotalSections = sections.Count,
+                TotalItems = sections.Sum(s => s.ItemCount),
+                DataSourcesUsed = sections.Select(s => s.DataSource).Distinct(StringComparer.Ordinal).ToArray(),
+                TimeRange = timeRange,
+                ComputationTimeMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
+                Compressed = query.Format.IsBundleFormat,
+            },
+        };
+        return new AssembledBundle(bundle, dropped.Count);
+    }
+
+    private void EnsureSources(ExportCategoryDefinition definition)
+    {
+        var missing = definition.Phases.Where(p => !sources.ContainsKey(p)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ExportException(
+                ExportErrorCodes.MissingDataSource,
+                $"Category '{definition.Category}' needs data from {string.Join(", ", missing.Select(p => p.DataSource))}, but no data source is registered for it; register one with AddDataSource.");
+        }
+    }
+
+    // The canonical query leaves out the format and requester: the same content has the same id in every format.
+    private static void AddCanonicalQuery(CanonicalHash hash, ExportQuery query, ExportTimeRange timeRange)
+    {
+        hash.Add("exportkit-bundle-v1");
+        hash.Add(query.Category.Value);
+        hash.AddValue(query.Scope.TenantId);
+        hash.AddValue(query.Scope.FacilityId);
+        hash.AddValue(query.Scope.FederationId);
+        hash.Add(timeRange.Start.UtcTicks);
+        hash.Add(timeRange.End.UtcTicks);
+    }
+}

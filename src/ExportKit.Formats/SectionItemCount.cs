@@ -1,8 +1,0 @@
-namespace ExportKit.Formats;
-
-/// <summary>The error every streaming formatter raises when a section yields more or fewer items than it declares.</summary>
-internal static class SectionItemCount
-{
-    public static InvalidOperationException Mismatch(ExportSection section, string yielded) => new(FormattableString.Invariant(
-        $"Section '{section.SectionId}' yielded {yielded} the {section.ItemCount} items it declares: its data source changed between the counting pass and the writing pass. Export again."));
-}

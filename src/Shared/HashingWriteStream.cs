@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+
+namespace ExportKit;
+
+/// <summary>
+/// A write-only pass-through: forwards every byte to an inner stream while hashing (SHA-256) and counting it, so a
+/// file's checksum and size come out of the one write (the engine's output, a BagIt payload file). Disposing it neither
+/// closes the inner stream nor ends the hash, so a formatter that disposes the stream it was given (a
+/// <c>StreamWriter</c> without <c>leaveOpen</c>) does no harm; <see cref="FinishSha256Hex"/> ends the hash.
+/// </summary>
+/// <remarks>Shared internal plumbing: linked into each package that needs it (src/Shared).</remarks>
+internal sealed class HashingWriteStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    /// <summary>Gets how many bytes were written.</summary>
+    public long BytesWritten { get; private set; }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesWritten;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Finishes the hash and releases it; call once, after the last write.</summary>
+    /// <returns>The SHA-256 of every byte written, as lower-case hex.</returns>
+    public string FinishSha256Hex()
+    {
+        using (hash)
+        {
+            return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        hash.AppendData(buffer);
+        BytesWritten += buffer.Length;
+        inner.Write(buffer);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        hash.AppendData(buffer.Span);
+        BytesWritten += buffer.Length;
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
