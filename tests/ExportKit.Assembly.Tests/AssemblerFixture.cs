@@ -32,7 +32,7 @@ internal static class AssemblerFixture
         string requestedBy = UserId,
         CancellationToken cancellationToken = default) =>
         new ExportBundleAssembler(sources, TestClock.Create())
-            .BuildAsync(Definition(category), Query(category, format, scope, requestedBy), range ?? ThirtyDays, ExportId, cancellationToken);
+            .BuildAsync(Definition(category), Query(category, format, scope, requestedBy), range ?? ThirtyDays, ExportId, cancellationToken: cancellationToken);
 
     public static Task<AssembledBundle> BuildAsync(ExportCategory category, ExportScope? scope = null, ExportFormat? format = null) =>
         BuildAsync(category, ListSource.ForEveryPhase(Records()), scope, format);

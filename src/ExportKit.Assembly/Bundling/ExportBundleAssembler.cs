@@ -54,10 +54,15 @@ public sealed class ExportBundleAssembler
     /// <param name="query">The query; its category must be the definition's.</param>
     /// <param name="timeRange">The time range to export (the query's, or the engine's default).</param>
     /// <param name="exportId">The id of this execution.</param>
+    /// <param name="compressed">
+    /// Whether the formatter compresses what it writes (a ZIP or auditor package whose entries are deflated), which
+    /// <c>metadata.compressed</c> states; the assembler cannot know it: the engine asks its formatter. The default,
+    /// <see langword="false"/>, is right for every format but a compressing bundle.
+    /// </param>
     /// <param name="cancellationToken">Cancels the counting pass.</param>
     /// <returns>The bundle and how many records were dropped.</returns>
     /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>).</exception>
-    public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, CancellationToken cancellationToken = default)
+    public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(query);
@@ -118,7 +123,7 @@ public sealed class ExportBundleAssembler
                 DataSourcesUsed = sections.Select(s => s.DataSource).Distinct(StringComparer.Ordinal).ToArray(),
                 TimeRange = timeRange,
                 ComputationTimeMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
-                Compressed = query.Format.IsBundleFormat,
+                Compressed = compressed,
             },
         };
         return new AssembledBundle(bundle, dropped.Count);

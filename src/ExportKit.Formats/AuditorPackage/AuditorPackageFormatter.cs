@@ -97,7 +97,7 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
             await staging.AddAsync(files.CsvPath, (s, ct) => csv.WriteAsync(SectionBundles.For(bundle, section, ExportFormat.Csv), s, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        await staging.AddAsync(PackageLayout.ExportInfoPath, (s, ct) => ExportInfoWriter.WriteAsync(bundle, layout, s, ct), cancellationToken).ConfigureAwait(false);
+        await staging.AddAsync(PackageLayout.ExportInfoPath, (s, ct) => ExportInfoWriter.WriteAsync(WithCompression(bundle), layout, s, ct), cancellationToken).ConfigureAwait(false);
         var readme = PackageReadme.Create(bundle, layout);
         await staging.AddAsync(PackageLayout.ReadmePath, BagTagFiles.Utf8(readme), cancellationToken).ConfigureAwait(false);
         await staging.AddAsync(PackageLayout.IndexPath, BagTagFiles.Utf8(PackageIndexPage.Render(bundle, layout, readme)), cancellationToken).ConfigureAwait(false);
@@ -113,6 +113,16 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
         new("External-Description", LineText.OneLine(bundle.Title)),
         new("Payload-Oxum", string.Create(CultureInfo.InvariantCulture, $"{payload.Sum(f => f.Length)}.{payload.Count}")),
     ];
+
+    // The package's metadata says whether its entries are compressed: the formatter knows, whatever the bundle was told.
+    private ExportBundle WithCompression(ExportBundle bundle)
+    {
+        var metadata = bundle.Metadata;
+        var compressed = compressionLevel != CompressionLevel.NoCompression;
+        return metadata.Compressed == compressed
+            ? bundle
+            : BundleCopies.With(bundle, bundle.Format, bundle.Sections, BundleCopies.With(metadata, metadata.Format, metadata.TotalSections, metadata.TotalItems, metadata.DataSourcesUsed, compressed));
+    }
 
     private static Func<Stream, CancellationToken, Task> Bytes(byte[] content) => (s, ct) => s.WriteAsync(content, ct).AsTask();
 

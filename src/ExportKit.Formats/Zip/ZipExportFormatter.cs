@@ -70,11 +70,14 @@ internal sealed class ZipExportFormatter : IExportFormatter
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The bundle as the inner formatter writes it on its own: the same content in its format.</summary>
+    /// <summary>
+    /// The bundle as the inner formatter writes it on its own: the same content in its format, which is not compressed
+    /// (<c>metadata.compressed</c> describes the file the metadata is in, and a JSON, CSV or HTML file is not).
+    /// </summary>
     internal static ExportBundle ForFormat(ExportBundle bundle, ExportFormat format)
     {
         var metadata = bundle.Metadata;
-        return BundleCopies.With(bundle, format, bundle.Sections, BundleCopies.With(metadata, format, metadata.TotalSections, metadata.TotalItems, metadata.DataSourcesUsed, metadata.Compressed));
+        return BundleCopies.With(bundle, format, bundle.Sections, BundleCopies.With(metadata, format, metadata.TotalSections, metadata.TotalItems, metadata.DataSourcesUsed, compressed: false));
     }
 
     // Entry names come from the bundle id alone, so it must be one safe file-name segment.

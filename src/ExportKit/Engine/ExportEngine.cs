@@ -201,7 +201,7 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         string sha256;
         try
         {
-            built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), cancellationToken).ConfigureAwait(false);
+            built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), formatters.Compresses(attempt.Query.Format), cancellationToken).ConfigureAwait(false);
             Activity.Current?.AddEvent(new ActivityEvent("bundle.assembled", tags: new ActivityTagsCollection { ["exportkit.sections"] = built.Bundle.Sections.Count, ["exportkit.items"] = built.Bundle.Metadata.TotalItems }));
             (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, cancellationToken).ConfigureAwait(false);
             Activity.Current?.AddEvent(new ActivityEvent("export.written", tags: new ActivityTagsCollection { ["exportkit.bytes"] = size }));

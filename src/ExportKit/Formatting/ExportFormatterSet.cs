@@ -13,6 +13,7 @@ namespace ExportKit.Formatting;
 internal sealed class ExportFormatterSet
 {
     private readonly Dictionary<ExportFormat, IExportFormatter> formatters = [];
+    private readonly HashSet<ExportFormat> uncompressedBundles = [];
 
     public ExportFormatterSet(
         IEnumerable<IExportFormatter> hostFormatters,
@@ -27,8 +28,19 @@ internal sealed class ExportFormatterSet
         Add(ExportFormatters.Markdown());
         Add(ExportFormatters.Zip(Compose(zip.Value)));
         Add(ExportFormatters.AuditorPackage(Compose(auditorPackage.Value)));
+        if (zip.Value.CompressionLevel == System.IO.Compression.CompressionLevel.NoCompression)
+        {
+            uncompressedBundles.Add(ExportFormat.Zip);
+        }
+
+        if (auditorPackage.Value.CompressionLevel == System.IO.Compression.CompressionLevel.NoCompression)
+        {
+            uncompressedBundles.Add(ExportFormat.AuditorPackage);
+        }
+
         foreach (var formatter in hostFormatters)
         {
+            uncompressedBundles.Remove(formatter.Format);
             Add(formatter);
         }
     }
@@ -37,6 +49,13 @@ internal sealed class ExportFormatterSet
     public IReadOnlyList<ExportFormat> Formats => [.. formatters.Keys.OrderBy(f => f.Value, StringComparer.Ordinal)];
 
     public IExportFormatter? Find(ExportFormat format) => formatters.GetValueOrDefault(format);
+
+    /// <summary>
+    /// Says whether the formatter of <paramref name="format"/> compresses its output, for <c>metadata.compressed</c>:
+    /// the built-in ZIP and auditor package unless their options say <c>NoCompression</c>; a host's formatter of a
+    /// bundle format is taken to compress (it cannot say otherwise); no other format compresses.
+    /// </summary>
+    public bool Compresses(ExportFormat format) => format.IsBundleFormat && !uncompressedBundles.Contains(format);
 
     private void Add(IExportFormatter formatter) => formatters[formatter.Format] = formatter;
 

@@ -58,20 +58,26 @@ public sealed class ExportBundleAssemblerMetadataTests
     }
 
     [Theory]
-    [InlineData("json", false)]
-    [InlineData("csv", false)]
-    [InlineData("html", false)]
-    [InlineData("markdown", false)]
-    [InlineData("zip", true)]
-    [InlineData("auditor-package", true)]
-    public async Task Only_zip_formats_are_compressed(string format, bool compressed)
+    [InlineData("json")]
+    [InlineData("csv")]
+    [InlineData("html")]
+    [InlineData("markdown")]
+    [InlineData("zip")]
+    [InlineData("auditor-package")]
+    public async Task Compressed_says_what_the_caller_says_the_formatter_does_and_is_false_by_default(string format)
     {
         Assert.True(ExportFormat.TryGetBuiltIn(format, out var exportFormat));
+        var assembler = new ExportBundleAssembler(ListSource.ForEveryPhase(Records()), TestClock.Create());
+        var definition = Definition(ExportCategory.AuditFindings);
+        var query = Query(ExportCategory.AuditFindings, exportFormat);
 
-        var built = await BuildAsync(ExportCategory.AuditFindings, format: exportFormat);
+        var byDefault = await assembler.BuildAsync(definition, query, ThirtyDays, ExportId);
+        var compressed = await assembler.BuildAsync(definition, query, ThirtyDays, ExportId, compressed: true);
 
-        Assert.Equal(compressed, built.Bundle.Metadata.Compressed);
-        Assert.Equal(exportFormat, built.Bundle.Metadata.Format);
+        // Issue "ExportKit 0.2", seed fidelity: metadata.compressed said true for a stored ZIP.
+        Assert.False(byDefault.Bundle.Metadata.Compressed);
+        Assert.True(compressed.Bundle.Metadata.Compressed);
+        Assert.Equal(exportFormat, byDefault.Bundle.Metadata.Format);
     }
 
     [Fact]

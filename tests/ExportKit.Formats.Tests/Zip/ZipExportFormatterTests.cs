@@ -198,7 +198,9 @@ public sealed class ZipExportFormatterTests
     private static async Task<byte[]> Alone(IExportFormatter formatter, ExportBundle bundle, ExportFormat format)
     {
         using var stream = new MemoryStream();
-        await formatter.WriteAsync(bundle.With(it => it.Format, format).With(it => it.Metadata, bundle.Metadata.With(it => it.Format, format)), stream, CancellationToken.None);
+        // A JSON, CSV or HTML file on its own is not compressed, and its metadata says so.
+        var metadata = bundle.Metadata.With(it => it.Format, format).With(it => it.Compressed, false);
+        await formatter.WriteAsync(bundle.With(it => it.Format, format).With(it => it.Metadata, metadata), stream, CancellationToken.None);
         return stream.ToArray();
     }
 
