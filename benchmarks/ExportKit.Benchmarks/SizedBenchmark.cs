@@ -13,7 +13,7 @@ public abstract class SizedBenchmark
     [Params("10KB", "100KB", "1MB")]
     public string Size { get; set; } = "10KB";
 
-    protected ExportItem[] Items { get; private set; } = [];
+    protected IReadOnlyList<ExportItem> Items { get; private set; } = [];
 
     protected int Units { get; private set; }
 
@@ -24,11 +24,11 @@ public abstract class SizedBenchmark
     protected abstract IExportFormatter Formatter { get; }
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
         var target = Size switch { "10KB" => 10_000, "100KB" => 100_000, _ => 1_000_000 };
-        using var counter = new CountingStream();
-        Formatter.WriteAsync(CreateBundle(100), counter, CancellationToken.None).GetAwaiter().GetResult();
+        await using var counter = new CountingStream();
+        await Formatter.WriteAsync(CreateBundle(100), counter, CancellationToken.None);
         Units = Math.Max(1, (int)(target * 100L / counter.Length));
         Bundle = CreateBundle(Units);
     }
@@ -36,8 +36,9 @@ public abstract class SizedBenchmark
     /// <summary>Makes the bundle of <paramref name="units"/> units and sets <see cref="Items"/> to the items it holds.</summary>
     protected virtual ExportBundle CreateBundle(int units)
     {
-        Items = BenchmarkData.Items(units);
-        return BenchmarkData.Bundle(Items, Format);
+        var items = BenchmarkData.Items(units);
+        Items = items;
+        return BenchmarkData.Bundle(items, Format);
     }
 
     protected void SetItems(ExportItem[] items) => Items = items;
@@ -47,6 +48,7 @@ public abstract class SizedBenchmark
     /// <summary>For ZIP formats: both sides write to the same kind of seekable stream, reused between operations.</summary>
     protected Task ExportKitAsync(MemoryStream seekable)
     {
+        ArgumentNullException.ThrowIfNull(seekable);
         seekable.SetLength(0);
         return Formatter.WriteAsync(Bundle, seekable, CancellationToken.None);
     }

@@ -6,7 +6,7 @@ namespace ExportKit.Sample;
 /// <summary>The sample's command line: no arguments runs the tour; <c>export</c>, <c>stats</c>, <c>history</c>, <c>verify</c> and <c>audit</c> do one thing each.</summary>
 internal static class SampleApp
 {
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("ExportKit sample host: policy-checked, logged, deterministic exports of a demo data set (tenants acme and globex).")
         {
@@ -27,10 +27,10 @@ internal static class SampleApp
         {
             // The sample names its database on start: history, statistics and the audit trail live there across runs.
             // (verify reads a package, not the database.)
-            output.WriteLine($"Database: {Path.GetFullPath(parse.GetValue(SampleOptions.Database)!)}");
+            await output.WriteLineAsync($"Database: {Path.GetFullPath(parse.GetValue(SampleOptions.Database)!)}");
         }
 
-        return InvokeAsync(parse, output, error, cancellationToken);
+        return await InvokeAsync(parse, output, error, cancellationToken);
     }
 
     // A sample a newcomer runs must never answer with a stack trace: every error is one line naming what went wrong, exit 1.

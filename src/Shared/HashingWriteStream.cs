@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace ExportKit;
@@ -11,6 +12,7 @@ namespace ExportKit;
 /// <remarks>Shared internal plumbing: linked into each package that needs it (src/Shared).</remarks>
 internal sealed class HashingWriteStream(Stream inner) : Stream
 {
+    [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "Disposing the stream must not end the hash (formatters dispose the stream they are given); FinishSha256Hex disposes it.")]
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     /// <summary>Gets how many bytes were written.</summary>

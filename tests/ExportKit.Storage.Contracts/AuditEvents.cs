@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExportKit.Testing;
 
 namespace ExportKit.Storage.Contracts;
@@ -24,7 +25,7 @@ public static class AuditEvents
     public static AuditEvent Full(long sequence) => Sealed(sequence).With(it => it.Timestamp, TestClock.Now.AddTicks(1_234_567)).With(it => it.EventType, "billing.subscription_updated").With(it => it.Severity, AuditSeverity.Critical).With(it => it.ActorType, AuditActorType.Webhook).With(it => it.UserId, "user-ü").With(it => it.ResourceType, "subscription").With(it => it.ResourceId, "sub_42").With(it => it.ContextJson, "{\"note\":\"café, \\\"quoted\\\"\\nline\",\"n\":1.50}").With(it => it.Request, new RequestMetadata { IpAddress = "2001:db8::1", ForwardedFor = "198.51.100.7, 10.0.0.1", UserAgent = "Mozilla/5.0 (X11)", RequestId = "req-1", TraceId = "4bf92f3577b34da6a3ce929d0e0e4736", }).With(it => it.BeforeJson, "{\"plan\":\"basic\",\"seats\":[1,2]}").With(it => it.AfterJson, "{\"plan\":\"pro\",\"seats\":[1]}").With(it => it.Diff, [ new AuditChange("plan", AuditChangeKind.Changed, "\"basic\"", "\"pro\""), new AuditChange("seats[1]", AuditChangeKind.Removed, "2", null), ]);
 
     /// <summary>A placeholder hash: 64 hex digits derived from the sequence.</summary>
-    public static string Hash(long sequence) => sequence.ToString("x64");
+    public static string Hash(long sequence) => sequence.ToString("x64", CultureInfo.InvariantCulture);
 
     /// <summary>A draft for the trail.</summary>
     public static AuditEventDraft Draft(

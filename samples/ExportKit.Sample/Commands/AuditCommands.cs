@@ -68,7 +68,7 @@ internal static class AuditCommands
                 System.IO.File.Delete(partial);
             }
 
-            parse.InvocationConfiguration.Output.WriteLine($"Wrote {path}");
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Wrote {path}");
             return 0;
         }));
 
@@ -79,11 +79,11 @@ internal static class AuditCommands
             var output = parse.InvocationConfiguration.Output;
             if (result.IsValid)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The audit chain holds: {result.EventsChecked} events checked."));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The audit chain holds: {result.EventsChecked} events checked."));
                 return 0;
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The audit chain is broken at event {result.FirstBadEventId} (sequence {result.FirstBadSequence}): {result.Failure}. {result.Message}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The audit chain is broken at event {result.FirstBadEventId} (sequence {result.FirstBadSequence}): {result.Failure}. {result.Message}"));
             return 1;
         }));
 
@@ -133,7 +133,7 @@ internal static class AuditCommands
         var output = parse.InvocationConfiguration.Output;
         var events = await trail.QueryAsync(query, principal, token);
         var counts = await trail.CountBySeverityAsync(query, principal, token);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events.Count} event(s) of {query.TenantId}; by severity: {string.Join(", ", counts.Select(c => $"{AuditEnumNames.Of(c.Key)} {c.Value}"))}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{events.Count} event(s) of {query.TenantId}; by severity: {string.Join(", ", counts.Select(c => $"{AuditEnumNames.Of(c.Key)} {c.Value}"))}"));
         foreach (var e in events)
         {
             PrintEvent(output, e);

@@ -28,10 +28,10 @@ internal static class HistoryCommand
             }
 
             var history = await store.GetHistoryAsync(parse.GetValue(Tenant), take, cancellationToken);
-            output.WriteLine(history.Count == 0 ? "No exports yet: run 'export' first." : "Last exports, newest first:");
+            await output.WriteLineAsync(history.Count == 0 ? "No exports yet: run 'export' first." : "Last exports, newest first:");
             foreach (var entry in history)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ExportValueText.FormatInstant(entry.Timestamp)}  {entry.TenantId,-8} {entry.Category,-22} {entry.Format,-16} {entry.SectionsGenerated,2} sections {entry.ItemsIncluded,6} items  {entry.ExportId}  {entry.BundleId}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ExportValueText.FormatInstant(entry.Timestamp)}  {entry.TenantId,-8} {entry.Category,-22} {entry.Format,-16} {entry.SectionsGenerated,2} sections {entry.ItemsIncluded,6} items  {entry.ExportId}  {entry.BundleId}"));
             }
 
             return 0;

@@ -29,7 +29,7 @@ internal static class StatsCommand
     {
         var stats = await store.GetStatisticsAsync(now, tenant, cancellationToken);
         var line = (string label, object value) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-22} {value}"));
-        output.WriteLine("Export statistics" + (tenant is null ? string.Empty : $" for {tenant}"));
+        await output.WriteLineAsync("Export statistics" + (tenant is null ? string.Empty : $" for {tenant}"));
         line("Total exports", $"{stats.TotalExports} ({stats.Trends.ExportsChange} in 24 h)");
         line("Total downloads", $"{stats.TotalDownloads} ({stats.Trends.DownloadsChange} in 24 h)");
         line("Denied, failed", $"{stats.TotalDenied}, {stats.TotalFailed}");

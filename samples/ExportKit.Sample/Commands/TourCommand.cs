@@ -19,7 +19,7 @@ internal static class TourCommand
         var directory = Path.GetFullPath(outDirectory);
         Directory.CreateDirectory(directory);
 
-        output.WriteLine("1. An auditor of acme exports the compliance pack of the last 30 days as JSON.");
+        await output.WriteLineAsync("1. An auditor of acme exports the compliance pack of the last 30 days as JSON.");
         // Written through a hidden partial file that takes the export's name only once it is complete.
         var result = await engine.Export(ExportCategory.CompliancePack).As(ExportFormat.Json).ForTenant("acme").By(auditor).WriteToDirectoryAsync(directory, cancellationToken);
         Report.Print(output, error, result, directory);
@@ -32,16 +32,16 @@ internal static class TourCommand
         if (result.Succeeded)
         {
             await engine.RecordDownloadAsync(new ExportDownload("acme", result.ExportId, auditor.UserId) { Request = request }, cancellationToken);
-            output.WriteLine($"   Downloaded by {auditor.UserId} from {request.IpAddress}: logged, and audited as {AuditEventTypes.ExportDownloaded}.");
+            await output.WriteLineAsync($"   Downloaded by {auditor.UserId} from {request.IpAddress}: logged, and audited as {AuditEventTypes.ExportDownloaded}.");
         }
 
-        output.WriteLine();
-        output.WriteLine("2. The same auditor asks for globex's data: tenant isolation denies it, and the decision is logged.");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("2. The same auditor asks for globex's data: tenant isolation denies it, and the decision is logged.");
         var denied = await engine.Export(ExportCategory.AuditFindings).ForTenant("globex").By(auditor).WriteToAsync(Stream.Null, cancellationToken);
         Report.Print(output, output, denied, directory);
 
-        output.WriteLine();
-        output.WriteLine($"3. An admin renames a facility, through the load balancer ({SampleHost.TrustedProxies}); the audit trail records who, what and from where.");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"3. An admin renames a facility, through the load balancer ({SampleHost.TrustedProxies}); the audit trail records who, what and from where.");
         var trail = services.GetRequiredService<IAuditTrail>();
         var recorded = await trail.RecordAsync(
             new AuditEventDraft
@@ -53,13 +53,13 @@ internal static class TourCommand
             cancellationToken);
         AuditCommands.PrintEvent(output, recorded!);
         var verification = await trail.VerifyAsync(cancellationToken);
-        output.WriteLine($"  chain: {(verification.IsValid ? "valid" : "BROKEN")}, {verification.EventsChecked} events checked");
+        await output.WriteLineAsync($"  chain: {(verification.IsValid ? "valid" : "BROKEN")}, {verification.EventsChecked} events checked");
 
-        output.WriteLine();
-        output.WriteLine("4. What the export log says:");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("4. What the export log says:");
         await StatsCommand.PrintAsync(output, services.GetRequiredService<IExportLogStore>(), clock.GetUtcNow(), null, cancellationToken);
-        output.WriteLine();
-        output.WriteLine("Next: dotnet run --project samples/ExportKit.Sample -- --help");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Next: dotnet run --project samples/ExportKit.Sample -- --help");
         return result.Succeeded && verification.IsValid ? 0 : 1;
     }
 }

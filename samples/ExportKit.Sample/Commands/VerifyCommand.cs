@@ -45,10 +45,10 @@ internal static class VerifyCommand
                 return 1;
             }
 
-            output.WriteLine(report.IsValid ? $"Valid BagIt bag: {path}" : $"Invalid: {report.Problems.Count} problem(s) in {path}");
+            await output.WriteLineAsync(report.IsValid ? $"Valid BagIt bag: {path}" : $"Invalid: {report.Problems.Count} problem(s) in {path}");
             foreach (var problem in report.Problems)
             {
-                output.WriteLine($"  {problem}");
+                await output.WriteLineAsync($"  {problem}");
             }
 
             return report.IsValid ? 0 : 1;

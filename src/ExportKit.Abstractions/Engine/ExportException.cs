@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ExportKit;
 
 /// <summary>An export could not be completed for a reason with an error code (see <see cref="ExportErrorCodes"/>).</summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Every ExportException carries the error code callers switch on; a constructor without one would make an exception whose ErrorCode means nothing.")]
 public sealed class ExportException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -30,7 +30,7 @@ internal static class ExportLogJsonWriter
             await foreach (var entry in store.ReadAsync(filter, cancellationToken).ConfigureAwait(false))
             {
                 ExportLogJsonEntry.Write(json, entry);
-                json.Flush();
+                await json.FlushAsync(cancellationToken).ConfigureAwait(false);
                 if (buffer.WrittenCount >= FlushThreshold)
                 {
                     await CopyAsync(buffer, destination, cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,7 @@ internal static class ExportLogJsonWriter
             }
 
             json.WriteEndArray();
-            json.Flush();
+            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
         buffer.Write("\n"u8);

@@ -49,7 +49,9 @@ internal sealed class DirectoryBagFiles : IBagFiles
             return Stream.Null;
         }
 
+#pragma warning disable CA2000 // Ownership passes to the LimitedReadStream returned, which disposes it.
         var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan | FileOptions.Asynchronous);
+#pragma warning restore CA2000
         return new LimitedReadStream(stream, options.MaxBytesFor(path), () => Refuse(path, BagProblemKind.LimitExceeded, string.Create(CultureInfo.InvariantCulture,
             $"{path} grew past {options.LimitNameFor(path)} ({options.MaxBytesFor(path)} bytes) while it was read; it was not read further.")));
     }

@@ -64,7 +64,9 @@ internal sealed class DeterministicZipArchive : IDisposable
         var entry = archive.CreateEntry(name, level);
         entry.LastWriteTime = EntryTimestamp;
         entry.ExternalAttributes = UnixFileAttributes;
+#pragma warning disable CA1849 // OpenAsync exists only on net10.0, and in Create mode opening an entry does no I/O: the writes through it are asynchronous.
         var content = entry.Open();
+#pragma warning restore CA1849
         await using (content.ConfigureAwait(false))
         {
             await write(content, cancellationToken).ConfigureAwait(false);

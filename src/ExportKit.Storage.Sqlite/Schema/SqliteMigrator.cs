@@ -16,7 +16,9 @@ internal static class SqliteMigrator
 
         // BEGIN IMMEDIATE takes the write lock at once, so two processes opening a new file migrate one after the other
         // and the second finds the steps already recorded.
+#pragma warning disable CA1849 // BeginTransactionAsync has no "deferred" parameter, and BEGIN IMMEDIATE needs it; Microsoft.Data.Sqlite runs it synchronously either way.
         var transaction = connection.BeginTransaction(deferred: false);
+#pragma warning restore CA1849
         await using (transaction.ConfigureAwait(false))
         {
             await connection.ExecuteAsync(

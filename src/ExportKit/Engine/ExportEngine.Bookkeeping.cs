@@ -23,7 +23,9 @@ internal sealed partial class ExportEngine
         {
             conflict = await recorder.FindConflictAsync(bundle, size, sha256).ConfigureAwait(false);
         }
+#pragma warning disable CA1031 // Whatever the registry throws, the export fails as RecordFailed and the file is discarded.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             return await DiscardAndFailAsync(attempt, destination, ExportErrorCodes.RecordFailed, $"The export registry could not be read ({ex.Message}); nothing was recorded.", ex).ConfigureAwait(false);
         }
@@ -38,7 +40,9 @@ internal sealed partial class ExportEngine
         {
             storagePath = await destination.PlaceAsync(fileName, CancellationToken.None).ConfigureAwait(false);
         }
+#pragma warning disable CA1031 // Whatever placing throws, the export fails as StorageFailed and the file is discarded.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             return await DiscardAndFailAsync(attempt, destination, ExportErrorCodes.StorageFailed, $"The export could not be put in place as '{fileName}': {ex.Message}", ex).ConfigureAwait(false);
         }
@@ -132,7 +136,9 @@ internal sealed partial class ExportEngine
             await log.AppendAsync(entry, CancellationToken.None).ConfigureAwait(false);
             return null;
         }
+#pragma warning disable CA1031 // A refused log entry is reported to the caller as a failed result, never thrown past it.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             return $"{ex.GetType().Name}: {ex.Message}";
         }

@@ -161,7 +161,9 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
             decision = policy.Evaluate(query, principal, timeRange);
             Activity.Current?.AddEvent(new ActivityEvent("policy.decided", tags: new ActivityTagsCollection { ["exportkit.policy.allowed"] = decision.Allowed, ["exportkit.policy.reason"] = decision.Reason }));
         }
+#pragma warning disable CA1031 // Deny by default: a throwing policy is a failed, logged export (PolicyFailed), not an exception.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             return await FailAsync(attempt, ExportErrorCodes.PolicyFailed, $"A policy rule threw {ex.GetType().Name}: {ex.Message} Nothing was exported; fix the rule.", ex.GetType().FullName).ConfigureAwait(false);
         }
@@ -206,7 +208,9 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
             (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, cancellationToken).ConfigureAwait(false);
             Activity.Current?.AddEvent(new ActivityEvent("export.written", tags: new ActivityTagsCollection { ["exportkit.bytes"] = size }));
         }
+#pragma warning disable CA1031 // Classify turns any failure into an error code; the partial file is discarded either way.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             var (code, message) = Classify(ex, cancellationToken);
             return await DiscardAndFailAsync(attempt, destination, code, message, ex).ConfigureAwait(false);

@@ -94,7 +94,7 @@ public sealed class ExportBundleAssemblerErrorTests
         var ex = await Assert.ThrowsAsync<ExportException>(() => BuildFindingsAsync(new ListSource(ExportPhase.AuditFindings, [First, First])));
 
         Assert.Equal(ExportErrorCodes.SourceOutOfOrder, ex.ErrorCode);
-        Assert.StartsWith($"The data source for {Findings} returned record 'af-001' (2026-02-10T08:00:00.0000000Z) after 'af-001'", ex.Message);
+        Assert.StartsWith($"The data source for {Findings} returned record 'af-001' (2026-02-10T08:00:00.0000000Z) after 'af-001'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ExportBundleAssemblerErrorTests
         var ex = await Assert.ThrowsAsync<ExportException>(() => BuildFindingsAsync(new ListSource(ExportPhase.AuditFindings, [lower, upper])));
 
         Assert.Equal(ExportErrorCodes.SourceOutOfOrder, ex.ErrorCode);
-        Assert.Contains("returned record 'af-B'", ex.Message);
+        Assert.Contains("returned record 'af-B'", ex.Message, StringComparison.Ordinal);
         var built = await BuildFindingsAsync(new ListSource(ExportPhase.AuditFindings, [upper, lower]));
         Assert.Equal(["af-B", "af-a"], await built.Section("audit-findings").ReadIdsAsync());
     }
@@ -229,7 +229,7 @@ public sealed class ExportBundleAssemblerErrorTests
             builder.BuildAsync(Definition(ExportCategory.AuditFindings), Query(ExportCategory.CompliancePack), ThirtyDays, ExportId));
 
         Assert.Equal("definition", ex.ParamName);
-        Assert.StartsWith("The definition is for category 'audit-findings' but the query asks for 'compliance-pack'.", ex.Message);
+        Assert.StartsWith("The definition is for category 'audit-findings' but the query asks for 'compliance-pack'.", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -266,7 +266,7 @@ public sealed class ExportBundleAssemblerErrorTests
         var ex = Assert.Throws<ArgumentException>(() => new ExportBundleAssembler(sources, TestClock.Create()));
 
         Assert.Equal("sources", ex.ParamName);
-        Assert.StartsWith($"Two data sources serve {Findings} (ListSource and FailingSource); register one source per phase.", ex.Message);
+        Assert.StartsWith($"Two data sources serve {Findings} (ListSource and FailingSource); register one source per phase.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

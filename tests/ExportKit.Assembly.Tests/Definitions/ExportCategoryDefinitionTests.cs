@@ -18,7 +18,7 @@ public sealed class ExportCategoryDefinitionTests
         var ex = Assert.Throws<ArgumentException>(() => new ExportCategoryDefinition(Custom, "Custom", "", []));
 
         Assert.Equal("sections", ex.ParamName);
-        Assert.StartsWith("Category 'custom-pack' needs at least one section, and no null section.", ex.Message);
+        Assert.StartsWith("Category 'custom-pack' needs at least one section, and no null section.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class ExportCategoryDefinitionTests
 
         var ex = Assert.Throws<ArgumentException>(() => new ExportCategoryDefinition(Custom, "Custom", "", [ExportSections.AlertLogs, copy]));
 
-        Assert.StartsWith("Category 'custom-pack' has two sections with the id 'alert-logs'; section ids must be unique.", ex.Message);
+        Assert.StartsWith("Category 'custom-pack' has two sections with the id 'alert-logs'; section ids must be unique.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

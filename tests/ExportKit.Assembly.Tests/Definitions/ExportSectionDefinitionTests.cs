@@ -26,7 +26,7 @@ public sealed class ExportSectionDefinitionTests
         var ex = Assert.Throws<ArgumentException>(() => new ExportSectionDefinition("empty", "Empty", "", []));
 
         Assert.Equal("phases", ex.ParamName);
-        Assert.StartsWith("Section 'empty' needs at least one phase, and no null phase.", ex.Message);
+        Assert.StartsWith("Section 'empty' needs at least one phase, and no null phase.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ExportSectionDefinitionTests
     {
         var ex = Assert.Throws<ArgumentException>(() => new ExportSectionDefinition("twice", "Twice", "", [ExportPhase.Alerts, ExportPhase.Alerts]));
 
-        Assert.StartsWith("Section 'twice' names a phase twice; name each phase once.", ex.Message);
+        Assert.StartsWith("Section 'twice' names a phase twice; name each phase once.", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -164,7 +164,8 @@ public sealed class RequestMetadataReaderTests
     {
         Assert.Null(Reader().Read(null, []).TraceId);
 
-        using var activity = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start();
+        using var activity = new Activity("request");
+        activity.SetIdFormat(ActivityIdFormat.W3C).Start();
         var metadata = Reader().Read(null, []);
 
         Assert.Equal(activity.TraceId.ToHexString(), metadata.TraceId);

@@ -27,8 +27,9 @@ public sealed class AuditorPackageStreamingTests
         try
         {
             await using (var file = File.Create(path))
+            await using (var forwardOnly = new ForwardOnlyStream(file))
             {
-                await AuditorPackages.Formatter().WriteAsync(bundle, new ForwardOnlyStream(file), CancellationToken.None);
+                await AuditorPackages.Formatter().WriteAsync(bundle, forwardOnly, CancellationToken.None);
             }
 
             // Each alert renders to ~600 bytes of JSON and CSV: holding them would keep ~100 MB alive.

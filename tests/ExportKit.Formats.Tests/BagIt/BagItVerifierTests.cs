@@ -222,7 +222,8 @@ public sealed class BagItVerifierTests
     {
         var zip = await PackageAsync();
 
-        var report = await BagItVerifier.VerifyZipAsync(new BufferedStream(new NonSeekable(zip)));
+        await using var forwardOnly = new BufferedStream(new NonSeekable(zip));
+        var report = await BagItVerifier.VerifyZipAsync(forwardOnly);
 
         Assert.True(report.IsValid, report.ToString());
     }

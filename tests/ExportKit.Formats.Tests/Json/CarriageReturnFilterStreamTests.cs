@@ -13,8 +13,11 @@ public sealed class CarriageReturnFilterStreamTests
         using var syncTarget = new MemoryStream();
         using var asyncTarget = new MemoryStream();
 
-        new CarriageReturnFilterStream(syncTarget).Write(input, 0, input.Length);
-        await new CarriageReturnFilterStream(asyncTarget).WriteAsync(input);
+        using var syncFilter = new CarriageReturnFilterStream(syncTarget);
+        await using var asyncFilter = new CarriageReturnFilterStream(asyncTarget);
+
+        syncFilter.Write(input, 0, input.Length);
+        await asyncFilter.WriteAsync(input);
 
         var expected = "{\n  \"a\": \"x\\r\\ny\"\n}";
         Assert.Equal(expected, Encoding.UTF8.GetString(syncTarget.ToArray()));
@@ -27,7 +30,8 @@ public sealed class CarriageReturnFilterStreamTests
         using var lf = new MemoryStream();
         using var crlf = new MemoryStream();
         await WriteAsync(lf, "\n");
-        await WriteAsync(new CarriageReturnFilterStream(crlf), "\r\n");
+        await using var filter = new CarriageReturnFilterStream(crlf);
+        await WriteAsync(filter, "\r\n");
 
         Assert.Equal(lf.ToArray(), crlf.ToArray());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExportKit.Formats.Tests.Html;
 using ExportKit.Formats.Text;
 using Markdig;
@@ -24,7 +25,7 @@ public sealed class MarkdownExportFormatterEscapingTests
             var nodes = Markdig.Markdown.Parse(text, pipeline).Descendants().ToList();
             Assert.DoesNotContain(nodes, n => n is LinkInline or AutolinkInline or HtmlInline or HtmlBlock or HtmlEntityInline);
             Assert.DoesNotContain(nodes, n => n is CodeInline or CodeBlock or Table or QuoteBlock or LinkReferenceDefinition);
-            Assert.Equal(["1", "2", "3", "3", "2"], nodes.OfType<HeadingBlock>().Select(h => h.Level.ToString()));
+            Assert.Equal(["1", "2", "3", "3", "2"], nodes.OfType<HeadingBlock>().Select(h => h.Level.ToString(CultureInfo.InvariantCulture)));
         }
     }
 

@@ -92,7 +92,8 @@ public sealed class TemporaryFileTests : IDisposable
         var formatter = ExportFormatters.Zip(new ZipExportOptions { TemporaryDirectory = directory });
         using var sink = new MemoryStream();
 
-        await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip), new WriteOnlyStream(sink), CancellationToken.None);
+        using var writeOnly = new WriteOnlyStream(sink);
+        await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip), writeOnly, CancellationToken.None);
 
         Assert.True(sink.Length > 0);
         Assert.Empty(Directory.GetFiles(directory));

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ExportKit.Storage.Sqlite.Tests.Auditing;
 
 internal static class AuditEvents
@@ -34,7 +36,7 @@ internal static class AuditEvents
             new AuditChange("tags[1]", AuditChangeKind.Added, null, "\"b\""),
         ],
         PreviousHash = new string('0', 64),
-        Hash = new string('a', 63) + (sequence % 10).ToString(),
+        Hash = new string('a', 63) + (sequence % 10).ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>An event with only the required fields.</summary>

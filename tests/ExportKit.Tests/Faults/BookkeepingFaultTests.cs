@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ExportKit.Audit;
 using ExportKit.Sources;
 using ExportKit.Testing;
@@ -161,7 +162,8 @@ public sealed class BookkeepingFaultTests : IDisposable
     {
         var log = new InMemoryExportLogStore();
 
-        var result = await Engine(log, registry).ExportAsync(Query(ExportFormat.Csv), TestEngine.Admin(), new FullForwardOnlyStream(capacity: 100));
+        await using var full = new FullForwardOnlyStream(capacity: 100);
+        var result = await Engine(log, registry).ExportAsync(Query(ExportFormat.Csv), TestEngine.Admin(), full);
 
         Assert.Equal(ExportErrorCodes.StorageFailed, result.ErrorCode);
         await AssertOneDecisionAndOneErrorAsync(log, ExportErrorCodes.StorageFailed);
@@ -284,6 +286,7 @@ public sealed class BookkeepingFaultTests : IDisposable
         return builder.Build();
     }
 
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "The service provider makes it (AddSingleton<IExportPolicyEngine, ThrowingPolicyEngine>).")]
     private sealed class ThrowingPolicyEngine : IExportPolicyEngine
     {
         public PolicyDecision Evaluate(ExportQuery query, ExportPrincipal? principal, ExportTimeRange timeRange) => throw new InvalidOperationException("policy engine exploded");

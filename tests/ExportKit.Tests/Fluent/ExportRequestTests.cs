@@ -84,7 +84,7 @@ public sealed class ExportRequestTests
     {
         var ex = Assert.Throws<InvalidOperationException>(() => engine.Export(ExportCategory.ExecutiveSummary).InFederation("fed-1"));
 
-        Assert.StartsWith("Call ForTenant(...) before InFederation(...)", ex.Message);
+        Assert.StartsWith("Call ForTenant(...) before InFederation(...)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ExportRequestTests
         var ex = Assert.Throws<InvalidOperationException>(request.ToQuery);
         await Assert.ThrowsAsync<InvalidOperationException>(() => request.WriteToAsync(Stream.Null));
 
-        Assert.StartsWith("The export has no principal: call By(principal) before writing it", ex.Message);
+        Assert.StartsWith("The export has no principal: call By(principal) before writing it", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, engine.Calls);
     }
 

@@ -133,6 +133,7 @@ public sealed class ExportTelemetryTests : IDisposable
     {
         activityListener.Dispose();
         meterListener.Dispose();
+        logs.Dispose();
     }
 
     private ExportQuery Query(ExportCategory category) => TestEngine.Query(category, tenant: tenant);

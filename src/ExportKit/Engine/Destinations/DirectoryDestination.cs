@@ -51,7 +51,9 @@ internal sealed class DirectoryDestination : ExportDestination
         try
         {
             await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+#pragma warning disable CA1849 // Flushing to disk (fsync) has no asynchronous form.
             file.Flush(flushToDisk: true);
+#pragma warning restore CA1849
             if (File.Exists(final))
             {
                 await KeepIdenticalAsync(final).ConfigureAwait(false);

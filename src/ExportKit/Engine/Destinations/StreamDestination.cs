@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ExportKit.Engine.Destinations;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace ExportKit.Engine.Destinations;
 /// </summary>
 internal sealed class StreamDestination : ExportDestination
 {
+    [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "The caller owns its stream and goes on using it after the export.")]
     private readonly Stream caller;
 
     public StreamDestination(Stream caller)
