@@ -92,7 +92,7 @@ public sealed class TemporaryFileTests : IDisposable
         var formatter = ExportFormatters.Zip(new ZipExportOptions { TemporaryDirectory = directory });
         using var sink = new MemoryStream();
 
-        using var writeOnly = new WriteOnlyStream(sink);
+        using var writeOnly = new ForwardOnlyStream(sink);
         await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip), writeOnly, CancellationToken.None);
 
         Assert.True(sink.Length > 0);
@@ -116,28 +116,5 @@ public sealed class TemporaryFileTests : IDisposable
             observe();
             return destination.WriteAsync("id\r\n"u8.ToArray(), cancellationToken).AsTask();
         }
-    }
-
-    private sealed class WriteOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

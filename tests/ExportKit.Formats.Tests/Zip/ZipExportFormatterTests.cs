@@ -139,7 +139,7 @@ public sealed class ZipExportFormatterTests
     {
         var expected = await ZipOutput.WriteAsync(ZipExportFormatterGoldenTests.CompliancePack(), CompressionLevel.Optimal);
         using var inner = new MemoryStream();
-        using var forwardOnly = new ForwardOnly(inner);
+        using var forwardOnly = new ForwardOnlyStream(inner);
 
         await ZipOutput.Formatter(CompressionLevel.Optimal).WriteAsync(ZipExportFormatterGoldenTests.CompliancePack(), forwardOnly, CancellationToken.None);
 
@@ -202,28 +202,5 @@ public sealed class ZipExportFormatterTests
         var metadata = bundle.Metadata.With(it => it.Format, format).With(it => it.Compressed, false);
         await formatter.WriteAsync(bundle.With(it => it.Format, format).With(it => it.Metadata, metadata), stream, CancellationToken.None);
         return stream.ToArray();
-    }
-
-    private sealed class ForwardOnly(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }
