@@ -86,6 +86,14 @@ internal sealed class SqliteRowDecoder(SqliteDataReader reader)
         return default;
     }
 
+    /// <summary>An INTEGER value or NULL.</summary>
+    public long? NullableInteger(int ordinal, string column) =>
+        reader.IsDBNull(ordinal) ? null : Integer(ordinal, column);
+
+    /// <summary>An instant in the stores' fixed-width form, or NULL.</summary>
+    public DateTimeOffset? NullableInstant(int ordinal, string column) =>
+        reader.IsDBNull(ordinal) ? null : Instant(ordinal, column);
+
     /// <summary>A TEXT value holding one JSON value, or NULL when <paramref name="required"/> is false.</summary>
     public string? Json(int ordinal, string column, bool required)
     {

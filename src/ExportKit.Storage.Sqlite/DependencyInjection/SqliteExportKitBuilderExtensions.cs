@@ -5,14 +5,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Keeps ExportKit's export log, audit events and export registry in a SQLite database file.</summary>
+/// <summary>Keeps ExportKit's export log, audit events, export registry and export jobs in a SQLite database file.</summary>
 public static class SqliteExportKitBuilderExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteExportLogStore"/>, <see cref="SqliteAuditEventStore"/> and
-    /// <see cref="SqliteExportRegistry"/> on one database file, as singletons, replacing any
-    /// <see cref="IExportLogStore"/>, <see cref="IAuditEventStore"/> or <see cref="IExportRegistry"/> registered
-    /// before (such as the in-memory log that <c>AddExportKit</c> adds). The file and its schema are created on first use.
+    /// Registers <see cref="SqliteExportLogStore"/>, <see cref="SqliteAuditEventStore"/>, <see cref="SqliteExportRegistry"/>
+    /// and <see cref="SqliteExportJobStore"/> on one database file, as singletons, replacing any
+    /// <see cref="IExportLogStore"/>, <see cref="IAuditEventStore"/>, <see cref="IExportRegistry"/> or
+    /// <see cref="IExportJobStore"/> registered before (such as the in-memory ones that <c>AddExportKit</c> adds). The
+    /// file and its schema are created on first use; web servers and workers of one machine can share it.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="databasePath">The database file, for example <c>exportkit.db</c> or <c>/var/lib/app/exportkit.db</c>.</param>
@@ -29,12 +30,15 @@ public static class SqliteExportKitBuilderExtensions
         var log = new SqliteExportLogStore(connectionString);
         var audit = new SqliteAuditEventStore(connectionString);
         var registry = new SqliteExportRegistry(connectionString);
+        var jobs = new SqliteExportJobStore(connectionString);
         builder.Services.RemoveAll<IExportLogStore>();
         builder.Services.RemoveAll<IAuditEventStore>();
         builder.Services.RemoveAll<IExportRegistry>();
+        builder.Services.RemoveAll<IExportJobStore>();
         builder.Services.AddSingleton<IExportLogStore>(log);
         builder.Services.AddSingleton<IAuditEventStore>(audit);
         builder.Services.AddSingleton<IExportRegistry>(registry);
+        builder.Services.AddSingleton<IExportJobStore>(jobs);
         return builder;
     }
 }

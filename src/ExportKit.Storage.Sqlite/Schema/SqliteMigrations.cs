@@ -93,5 +93,6 @@ internal static class SqliteMigrations
             BEGIN SELECT RAISE(ABORT, 'exports is append-only'); END;
             """),
         new(2, "strict tables with CHECK constraints: only well-typed rows", StrictTablesMigration.ApplyAsync),
+        SqliteMigration.FromSql(3, "export jobs: a strict table the job store updates under leases, never deleted", ExportJobsTable.Sql),
     ];
 }
