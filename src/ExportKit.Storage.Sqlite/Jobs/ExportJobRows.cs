@@ -118,9 +118,13 @@ internal static class ExportJobRows
             ExpiresAt = row.NullableInstant(21, "expires_at"),
             CreatedAt = row.Instant(22, "created_at"),
         };
-        if (!row.Failed && (job.Status == ExportJobStatus.Processing) != (job.LeaseOwner is not null && job.LeaseExpiresAt is not null))
+        if (!row.Failed && job.Status == ExportJobStatus.Processing && (job.LeaseOwner is null || job.LeaseExpiresAt is null))
         {
-            row.Fail("lease_owner", job.Status == ExportJobStatus.Processing ? "no lease on a processing job" : "a lease on a job that is not processing");
+            row.Fail("lease_owner", "no lease on a processing job");
+        }
+        else if (!row.Failed && job.Status != ExportJobStatus.Processing && (job.LeaseOwner is not null || job.LeaseExpiresAt is not null))
+        {
+            row.Fail("lease_owner", "a lease on a job that is not processing");
         }
 
         return row.Failed

@@ -3,7 +3,7 @@ namespace ExportKit.Storage.Sqlite;
 /// <summary>
 /// Schema step 3: the <c>export_jobs</c> table of the job store — seed 003's <c>audit_exports</c> columns and a queue's
 /// (kind, attempts, progress, SHA-256, export id, cancellation, lease, backoff). <c>STRICT</c>, with CHECK constraints
-/// on every closed set and fixed shape, and one across columns: a job is processing exactly when it holds a lease.
+/// on every closed set and fixed shape, and one across columns: a processing job holds a lease, and no other job holds one.
 /// Jobs change (that is their nature) but are never deleted, and their identity (id, kind, tenant, user, filters,
 /// creation time) never changes. Part of a shipped step once released: never edit, add a step.
 /// </summary>
@@ -39,7 +39,8 @@ internal static class ExportJobsTable
             completed_at     TEXT    CHECK (completed_at IS NULL OR (length(completed_at) = 28 AND completed_at GLOB {Instant})),
             expires_at       TEXT    CHECK (expires_at IS NULL OR (length(expires_at) = 28 AND expires_at GLOB {Instant})),
             created_at       TEXT    NOT NULL CHECK (length(created_at) = 28 AND created_at GLOB {Instant}),
-            CHECK ((status = 'processing') = (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL))
+            CHECK (CASE WHEN status = 'processing' THEN lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL
+                        ELSE lease_owner IS NULL AND lease_expires_at IS NULL END)
         ) STRICT;
 
         -- The claim: the oldest due job of a status, read in (created_at, id) order straight from the index, the

@@ -29,3 +29,12 @@ public sealed class SqliteExportRegistryContract : ExportRegistryContract, IDisp
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class SqliteExportJobStoreContract : ExportJobStoreContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+
+    protected override IExportJobStore CreateStore() => new SqliteExportJobStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}

@@ -10,7 +10,7 @@ public sealed class UseSqliteTests : IDisposable
     public void Dispose() => database.Dispose();
 
     [Fact]
-    public async Task UseSqlite_replaces_the_in_memory_log_and_registers_all_three_stores_on_one_file()
+    public async Task UseSqlite_replaces_the_in_memory_log_and_registers_all_four_stores_on_one_file()
     {
         var services = new ServiceCollection();
         services.AddExportKit().UseSqlite(database.Path);
@@ -22,6 +22,8 @@ public sealed class UseSqliteTests : IDisposable
         Assert.Single(services, d => d.ServiceType == typeof(IExportLogStore));
         Assert.IsType<SqliteAuditEventStore>(provider.GetRequiredService<IAuditEventStore>());
         Assert.IsType<SqliteExportRegistry>(provider.GetRequiredService<IExportRegistry>());
+        Assert.IsType<SqliteExportJobStore>(provider.GetRequiredService<IExportJobStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(IExportJobStore));
         Assert.Same(log, provider.GetRequiredService<IExportLogStore>());
 
         await log.AppendAsync(new ExportDownloadedEntry { Timestamp = AuditEventsStart, TenantId = "acme", BundleId = "b", Format = "json", FileName = "b.json", SizeBytes = 1, DownloadedBy = "u" });
@@ -51,6 +53,18 @@ public sealed class UseSqliteTests : IDisposable
         Assert.IsType<SqliteExportLogStore>(Assert.Single(services!, d => d.ServiceType == typeof(IExportLogStore)).ImplementationInstance);
         Assert.IsType<SqliteAuditEventStore>(Assert.Single(services!, d => d.ServiceType == typeof(IAuditEventStore)).ImplementationInstance);
         Assert.IsType<SqliteExportRegistry>(Assert.Single(services!, d => d.ServiceType == typeof(IExportRegistry)).ImplementationInstance);
+        Assert.IsType<SqliteExportJobStore>(Assert.Single(services!, d => d.ServiceType == typeof(IExportJobStore)).ImplementationInstance);
+    }
+
+    [Fact]
+    public void UseSqlite_replaces_a_job_store_registered_before_it()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IExportJobStore>(new ExportKit.Jobs.InMemoryExportJobStore());
+
+        services.AddExportKit().UseSqlite(database.Path);
+
+        Assert.IsType<SqliteExportJobStore>(Assert.Single(services, d => d.ServiceType == typeof(IExportJobStore)).ImplementationInstance);
     }
 
     [Theory]
