@@ -57,8 +57,14 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         var store = NewStore();
         var processing = Copy(Job(1), status: ExportJobStatus.Processing);
 
+        var notJson = Job(2);
+        notJson = new ExportJob { Id = notJson.Id, Kind = notJson.Kind, TenantId = notJson.TenantId, UserId = notJson.UserId, Status = notJson.Status, FiltersJson = "severity=error", CreatedAt = notJson.CreatedAt };
+
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.AddAsync(processing));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.AddAsync(notJson));
         await Assert.ThrowsAsync<ArgumentNullException>(async () => await store.AddAsync(null!));
+        Assert.Throws<ArgumentException>("sha256", () => ExportJobOutcome.Succeeded(Now, "f.csv", 1, 1, new string('A', 64), Now));
+        Assert.Null(await store.FindAsync("acme", "job_0002"));
     }
 
     [Fact]

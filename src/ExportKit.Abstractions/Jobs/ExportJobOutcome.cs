@@ -54,6 +54,11 @@ public sealed class ExportJobOutcome
         ArgumentOutOfRangeException.ThrowIfNegative(fileSizeBytes);
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
         ArgumentException.ThrowIfNullOrWhiteSpace(sha256);
+        if (sha256.Length != 64 || !sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+        {
+            throw new ArgumentException($"'{sha256}' is not a SHA-256: give the file's digest as 64 lower-case hex digits.", nameof(sha256));
+        }
+
         return new(ExportJobStatus.Success, at) { FilePath = filePath, FileSizeBytes = fileSizeBytes, RowCount = rowCount, Sha256 = sha256, ExpiresAt = expiresAt, ExportId = exportId };
     }
 

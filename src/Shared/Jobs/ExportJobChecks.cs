@@ -12,6 +12,15 @@ internal static class ExportJobChecks
         ArgumentException.ThrowIfNullOrWhiteSpace(job.TenantId, nameof(job));
         ArgumentException.ThrowIfNullOrWhiteSpace(job.UserId, nameof(job));
         ArgumentException.ThrowIfNullOrWhiteSpace(job.FiltersJson, nameof(job));
+        try
+        {
+            using var filters = System.Text.Json.JsonDocument.Parse(job.FiltersJson);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new ArgumentException($"Export job {job.Id}'s filters are not JSON ({ex.Message}): give the query as a JSON object.", nameof(job), ex);
+        }
+
         if (job.Status != ExportJobStatus.Queued || job.LeaseOwner is not null || job.Attempts != 0)
         {
             throw new ArgumentException($"Export job {job.Id} is {job.Status} with {job.Attempts} attempt(s): a new job is queued, unclaimed and unattempted.", nameof(job));
