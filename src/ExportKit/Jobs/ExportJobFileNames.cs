@@ -19,7 +19,7 @@ internal static class ExportJobFileNames
         var text = new StringBuilder(id.Length);
         foreach (var c in id)
         {
-            text.Append(char.IsAsciiLetterOrDigit(c) || c is '-' ? c : '-');
+            text.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-');
         }
 
         return text.ToString();
