@@ -57,6 +57,7 @@ internal sealed partial class ExportJobRunner(
                 return marked;
             }
 
+            var before = marked;
             foreach (var job in expired)
             {
                 if (job.FilePath is not null)
@@ -68,6 +69,11 @@ internal sealed partial class ExportJobRunner(
                 {
                     marked++;
                 }
+            }
+
+            if (marked == before)
+            {
+                return marked; // A store that lists jobs it will not mark must not loop forever.
             }
         }
     }
