@@ -89,7 +89,9 @@ public sealed partial class ExportEngineBuilder
     /// <exception cref="OptionsValidationException">One options class is invalid; the message lists every problem.</exception>
     /// <exception cref="AggregateException">Several options classes are invalid: one <see cref="OptionsValidationException"/> each.</exception>
     /// <exception cref="ArgumentException">The configuration is inconsistent, for example two data sources for one phase.</exception>
-    public IExportEngine Build()
+    public IExportEngine Build() => BuildProvider().GetRequiredService<IExportEngine>();
+
+    private ServiceProvider BuildProvider()
     {
         if (built)
         {
@@ -101,7 +103,8 @@ public sealed partial class ExportEngineBuilder
         try
         {
             provider.GetService<IStartupValidator>()?.Validate();
-            return provider.GetRequiredService<IExportEngine>();
+            _ = provider.GetRequiredService<IExportEngine>();
+            return provider;
         }
         catch
         {

@@ -42,6 +42,9 @@ public static class AuditEventTypes
     /// <summary>The <c>system.maintenance</c> event.</summary>
     public const string SystemMaintenance = "system.maintenance";
 
+    /// <summary>The event an accepted export job request writes, with its filters: <c>audit.export.requested</c>.</summary>
+    public const string ExportRequested = "audit.export.requested";
+
     /// <summary>The event a recorded download writes: <c>export.downloaded</c>.</summary>
     public const string ExportDownloaded = "export.downloaded";
 

@@ -15,7 +15,8 @@ public static class ExportKitServiceCollectionExtensions
     /// <summary>
     /// Registers the export engine with the fourteen categories, the six built-in formatters, the six policy rules and the
     /// default phase restrictions (<see cref="PhaseRestrictions.Default"/>),
-    /// in-memory stores for the export log, the export registry and the audit trail, and the system clock. Every engine service is added with <c>TryAdd</c>, so a host's own
+    /// in-memory stores for the export log, the export registry, the audit trail and export jobs, the export job service
+    /// with its local file store and processor (<c>AddExportJobWorker</c> adds the hosted worker), and the system clock. Every engine service is added with <c>TryAdd</c>, so a host's own
     /// registration (a durable <see cref="IExportLogStore"/>, a fixed <see cref="TimeProvider"/>) wins. Calling it
     /// again adds nothing twice. Options are validated when the engine is first resolved, and at start-up in a host.
     /// </summary>
@@ -62,6 +63,7 @@ public static class ExportKitServiceCollectionExtensions
         AddFormatters(services);
         services.TryAddSingleton<IExportEngine, ExportEngine>();
         services.TryAddSingleton<IExportCatalog, ExportCatalog>();
+        ExportJobRegistrations.Add(services);
         foreach (var rule in ExportPolicyRules.Default)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(rule));

@@ -33,7 +33,7 @@ public sealed class ExportEngineBuilderParityTests
     }
 
     [Fact]
-    public void The_extensions_are_found() => Assert.Equal(14, ExtensionMethods().Count());
+    public void The_extensions_are_found() => Assert.Equal(16, ExtensionMethods().Count());
 
     [Fact]
     public async Task ConfigureAudit_sets_the_hmac_key_of_the_builders_audit_trail()
