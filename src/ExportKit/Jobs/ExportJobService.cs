@@ -14,6 +14,7 @@ internal sealed partial class ExportJobService(
     IExportLogStore log,
     IAuditTrail auditTrail,
     IExportEngine engine,
+    IExportCatalog catalog,
     IExportIdGenerator ids,
     TimeProvider time,
     IOptions<ExportJobOptions> jobOptions,
@@ -56,6 +57,17 @@ internal sealed partial class ExportJobService(
         if (!string.Equals(query.RequestedBy, principal.UserId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The query is requested by '{query.RequestedBy}' but the principal is '{principal.UserId}': a query's RequestedBy must be the principal's user id.", nameof(query));
+        }
+
+        // Refused now, not when a worker runs the job: a job that cannot run is no job.
+        if (!catalog.Categories.Contains(query.Category))
+        {
+            throw new ExportJobException(ExportJobErrorCodes.InvalidFilter, $"Unknown export category '{query.Category}'; no job was created. Categories: {string.Join(", ", catalog.Categories.Select(c => c.Value))}.");
+        }
+
+        if (!catalog.Formats.Contains(query.Format))
+        {
+            throw new ExportJobException(ExportJobErrorCodes.InvalidFilter, $"No formatter serves format '{query.Format}'; no job was created. Formats: {string.Join(", ", catalog.Formats.Select(f => f.Value))}.");
         }
 
         var now = time.GetUtcNow();

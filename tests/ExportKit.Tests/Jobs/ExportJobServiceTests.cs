@@ -203,4 +203,19 @@ public sealed class ExportJobServiceTests
         Assert.Single(await h.Service.ListAsync(admin));
         Assert.Equal(ExportJobStatus.Queued, (await h.JobAsync(job.Id)).Status);
     }
+
+    [Fact]
+    public async Task An_unknown_category_or_format_is_refused_at_creation_and_makes_no_job()
+    {
+        using var h = new JobHarness();
+        var admin = JobHarness.As("admin");
+
+        var category = await Assert.ThrowsAsync<ExportJobException>(() => h.Service.CreateBundleJobAsync(new ExportQuery(new ExportCategory("no-such-category"), ExportFormat.Json, new ExportScope("acme"), "ana"), admin));
+        var format = await Assert.ThrowsAsync<ExportJobException>(() => h.Service.CreateBundleJobAsync(new ExportQuery(ExportCategory.AlertLogs, new ExportFormat("parquet", "application/vnd.apache.parquet", ".parquet"), new ExportScope("acme"), "ana"), admin));
+
+        Assert.Equal((ExportJobErrorCodes.InvalidFilter, ExportJobErrorCodes.InvalidFilter), (category.ErrorCode, format.ErrorCode));
+        Assert.Contains("no-such-category", category.Message, StringComparison.Ordinal);
+        Assert.Contains("parquet", format.Message, StringComparison.Ordinal);
+        Assert.Empty(await h.Service.ListAsync(admin));
+    }
 }
