@@ -136,17 +136,11 @@ internal sealed partial class ExportJobRunner(
         while (await DelayAsync(options.CleanupInterval, stoppingToken).ConfigureAwait(false));
     }
 
+    // Every job stops its heartbeat by cancelling this delay: awaited without throwing, so that costs no exception.
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        await Task.Delay(delay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return !cancellationToken.IsCancellationRequested;
     }
 
     private async Task<bool> TryRunOneAsync(int slot, CancellationToken stoppingToken)
