@@ -23,7 +23,7 @@ internal static class SampleApp
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(JobCommands.Create());
         root.Subcommands.Add(WorkerCommand.Create());
-        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, token));
+        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, SampleOptions.Jobs(parse), token));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && parse.CommandResult.Command != verify && !args.Any(a => a is "--help" or "-h" or "-?"))

@@ -75,7 +75,7 @@ internal static class JobCommands
             return Done;
         }));
 
-        var download = new Command("download", "Download a succeeded job's file (its owner tenant's owner or admin), checked against its SHA-256; --out names the file or a folder (default: exports/).")
+        var download = new Command("download", "Download a succeeded job's file (its owner tenant's owner or admin), checked against its SHA-256; --out names the file, or a folder (default: exports/).")
         {
             Id, Tenant, User, Roles, Permissions,
         };
@@ -184,7 +184,11 @@ internal static class JobCommands
         await using (download)
         {
             var path = Path.GetFullPath(parse.GetValue(SampleOptions.Out)!);
-            if (parse.GetResult(SampleOptions.Out) is null or { Implicit: true } || Directory.Exists(path))
+            // --out names the file, or a folder to put it in under its own name: the default (exports/), a folder that
+            // exists, or a path ending in a separator or without an extension.
+            var folder = parse.GetResult(SampleOptions.Out) is null or { Implicit: true } || Directory.Exists(path)
+                || Path.EndsInDirectorySeparator(parse.GetValue(SampleOptions.Out)!) || !Path.HasExtension(path);
+            if (folder)
             {
                 Directory.CreateDirectory(path);
                 path = Path.Combine(path, download.FileName);
@@ -256,7 +260,7 @@ internal static class JobCommands
         }
         catch (ArgumentException ex)
         {
-            await error.WriteLineAsync("Error: " + ex.Message);
+            await error.WriteLineAsync("Error: " + ex.Message.ReplaceLineEndings(" "));
             return Failed;
         }
     }
