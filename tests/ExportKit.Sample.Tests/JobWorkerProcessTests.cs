@@ -68,6 +68,45 @@ public sealed class JobWorkerProcessTests : IDisposable
         Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(jobFile))));
     }
 
+    [Fact]
+    public async Task A_worker_process_stopped_with_sigterm_hands_its_job_back_at_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // No SIGTERM to send; Ctrl+C takes the same path.
+        }
+
+        var id = JobCommandTests.LastLine((await run.RunAsync("jobs", "create", "--category", "compliance-pack")).Output);
+        var output = new StringBuilder();
+        using var worker = StartWorker(output, "worker", "--job-delay", "120");
+        try
+        {
+            await PollAsync(async () => JobCommandTests.StatusOf((await run.RunAsync("jobs", "status", id)).Output) == "processing" ? string.Empty : null);
+            using (var term = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var exited = new CancellationTokenSource(Patience);
+            await worker.WaitForExitAsync(exited.Token);
+        }
+        finally
+        {
+            if (!worker.HasExited)
+            {
+                worker.Kill(entireProcessTree: true);
+            }
+        }
+
+        var status = await run.RunAsync("jobs", "status", id);
+
+        Assert.Equal(0, worker.ExitCode);
+        Assert.Contains($"{id}: handed back to the queue (attempt 1, tenant acme)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Stopped: running jobs were handed back to the queue.", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("queued", JobCommandTests.StatusOf(status.Output)); // claimable now, not after a 2-minute lease
+        Assert.DoesNotContain("Lease:", status.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => run.Dispose();
 
     private Process StartWorker(StringBuilder output, params string[] args)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ExportKit.Jobs;
 using ExportKit.Sample.Demo;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,14 @@ internal static class WorkerCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken invocationToken)
     {
+        // Ctrl+C (SIGINT) and a service manager's stop (SIGTERM) both stop the worker gracefully: running jobs are handed
+        // back to the queue instead of waiting out their lease. A kill (SIGKILL) cannot be caught; the lease covers it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(invocationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stopping));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stopping));
+        var cancellationToken = stopping.Token;
         var output = parse.InvocationConfiguration.Output;
         var gate = new Lock();
         var untilIdle = parse.GetValue(UntilIdle);
@@ -63,7 +70,22 @@ internal static class WorkerCommand
 
         if (untilIdle)
         {
-            var ran = await services.GetRequiredService<IExportJobProcessor>().DrainAsync(cancellationToken);
+            int ran;
+            try
+            {
+                ran = await services.GetRequiredService<IExportJobProcessor>().DrainAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                ran = -1;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("Stopped before the queue was drained: running jobs were handed back to the queue.");
+                return 1;
+            }
+
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Idle: {ran} job(s) run; none is due (a job held by another worker waits for its lease to run out)."));
             return 0;
         }
@@ -92,6 +114,12 @@ internal static class WorkerCommand
 
         await output.WriteLineAsync("Stopped: running jobs were handed back to the queue.");
         return 0;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stopping)
+    {
+        context.Cancel = true;
+        stopping.Cancel();
     }
 
     // Worker slots report from several threads; each line is written whole and flushed at once, so a process reading
