@@ -75,7 +75,7 @@ internal static class JobCommands
             return Done;
         }));
 
-        var download = new Command("download", "Download a succeeded job's file (its owner tenant's owner or admin), checked against its SHA-256; --out names the file, or a folder (default: exports/).")
+        var download = new Command("download", "Download a succeeded job's file (owner or admin of its tenant), checked against its SHA-256; --out names the file, or a folder (default: exports/).")
         {
             Id, Tenant, User, Roles, Permissions,
         };
