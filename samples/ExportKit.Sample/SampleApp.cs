@@ -3,7 +3,7 @@ using ExportKit.Sample.Commands;
 
 namespace ExportKit.Sample;
 
-/// <summary>The sample's command line: no arguments runs the tour; <c>export</c>, <c>stats</c>, <c>history</c>, <c>verify</c> and <c>audit</c> do one thing each.</summary>
+/// <summary>The sample's command line: no arguments runs the tour; <c>export</c>, <c>stats</c>, <c>history</c>, <c>verify</c>, <c>audit</c>, <c>jobs</c> and <c>worker</c> do one thing each.</summary>
 internal static class SampleApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -12,6 +12,7 @@ internal static class SampleApp
         {
             SampleOptions.Database,
             SampleOptions.Now,
+            SampleOptions.JobsDirectory,
             SampleOptions.Out,
         };
         root.Subcommands.Add(ExportCommand.Create());
@@ -20,7 +21,9 @@ internal static class SampleApp
         var verify = VerifyCommand.Create();
         root.Subcommands.Add(verify);
         root.Subcommands.Add(AuditCommands.Create());
-        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, token));
+        root.Subcommands.Add(JobCommands.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, SampleOptions.Jobs(parse), token));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && parse.CommandResult.Command != verify && !args.Any(a => a is "--help" or "-h" or "-?"))

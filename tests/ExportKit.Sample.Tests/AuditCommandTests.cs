@@ -27,12 +27,15 @@ public sealed class AuditCommandTests : IDisposable
         var query = await run.RunAsync("audit", "query", "--event-type", "export.json.generated", "--now", SampleRun.Now);
         var verify = await run.RunAsync("audit", "verify");
 
-        Assert.Contains("3 event(s) of acme", log.Output, StringComparison.Ordinal);
+        // The tour's three events, then its audit CSV job's request and download.
+        Assert.Contains("5 event(s) of acme", log.Output, StringComparison.Ordinal);
         Assert.Contains("export.downloaded [info] user dana export/", log.Output, StringComparison.Ordinal);
+        Assert.Contains("audit.export.requested [info] user lee export-job/job_", log.Output, StringComparison.Ordinal);
+        Assert.Contains("export.downloaded [info] user lee export-job/job_", log.Output, StringComparison.Ordinal);
         Assert.Contains("1 event(s) of acme", query.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("org.updated", query.Output, StringComparison.Ordinal);
         Assert.Equal(0, verify.Exit);
-        Assert.Contains("The audit chain holds: 3 events checked.", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("The audit chain holds: 5 events checked.", verify.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +74,7 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(0, admin.Exit);
         var lines = await File.ReadAllLinesAsync(file);
         Assert.Equal("ID,Timestamp,Event Type,Severity,Actor Type,User ID,IP Address,User Agent,Context,Resource Type,Resource ID,Changes", lines[0]);
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(6, lines.Length); // the header and the tour's five events
     }
 
     [Theory]

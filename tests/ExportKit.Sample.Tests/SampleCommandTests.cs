@@ -107,7 +107,9 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("Policy:   denied (Cross-tenant export access denied)", output, StringComparison.Ordinal);
         Assert.Contains("Total exports          1", output, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(run.Out));
+        Assert.Single(Directory.GetFiles(run.Out, "exp_*.json"));
+        Assert.Single(Directory.GetFiles(run.Out, "acme_*_job_*.csv")); // the audit CSV job's download (step 4)
+        Assert.Equal(2, Directory.GetFiles(run.Out).Length);
     }
 
     [Fact]

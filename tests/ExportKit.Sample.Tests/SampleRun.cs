@@ -11,11 +11,15 @@ internal sealed class SampleRun : IDisposable
 
     public string Out => Path.Combine(Directory, "exports");
 
+    /// <summary>Gets the folder export jobs keep their files in (the default, beside the database).</summary>
+    public string Jobs => Path.Combine(Directory, "sample-jobs");
+
+    // --out is the sample's output folder unless the test names its own (jobs download --out FILE).
     public async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await SampleApp.RunAsync([.. args, "--db", Database, "--out", Out], output, error);
+        var exit = await SampleApp.RunAsync([.. args, "--db", Database, .. args.Contains("--out") ? Array.Empty<string>() : ["--out", Out]], output, error);
         return (exit, output.ToString(), error.ToString());
     }
 

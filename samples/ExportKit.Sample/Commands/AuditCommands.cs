@@ -13,12 +13,12 @@ namespace ExportKit.Sample.Commands;
 internal static class AuditCommands
 {
     private static readonly Option<string> Tenant = new("--tenant") { Description = "The tenant whose events are read (every query is scoped to one).", DefaultValueFactory = _ => "acme" };
-    private static readonly Option<string?> Severity = new("--severity") { Description = "info, warning, error or critical." };
-    private static readonly Option<string?> ActorType = new("--actor-type") { Description = "user, system, api or webhook." };
-    private static readonly Option<string?> EventType = new("--event-type") { Description = "For example export.json.generated." };
-    private static readonly Option<string?> Start = new("--start") { Description = "Events at or after this instant (ISO-8601)." };
-    private static readonly Option<string?> End = new("--end") { Description = "Events before this instant (ISO-8601)." };
-    private static readonly Option<string?> Search = new("--search") { Description = "Text the event's context contains." };
+    internal static readonly Option<string?> Severity = new("--severity") { Description = "info, warning, error or critical." };
+    internal static readonly Option<string?> ActorType = new("--actor-type") { Description = "user, system, api or webhook." };
+    internal static readonly Option<string?> EventType = new("--event-type") { Description = "For example export.json.generated." };
+    internal static readonly Option<string?> Start = new("--start") { Description = "Events at or after this instant (ISO-8601)." };
+    internal static readonly Option<string?> End = new("--end") { Description = "Events before this instant (ISO-8601)." };
+    internal static readonly Option<string?> Search = new("--search") { Description = "Text the event's context contains." };
     private static readonly Option<int> Limit = new("--limit") { Description = "Events per page, 1 to 1000.", DefaultValueFactory = _ => 50 };
     private static readonly Option<int> Offset = new("--offset") { Description = "Events to skip.", DefaultValueFactory = _ => 0 };
     private static readonly Option<string> File = new("--file") { Description = "The CSV file to write.", Required = true };
@@ -146,7 +146,8 @@ internal static class AuditCommands
     private static ExportPrincipal Principal(ParseResult parse) =>
         RolePermissionMap.AuditGovernance.CreatePrincipal(parse.GetValue(User)!, parse.GetValue(Tenant)!, parse.GetValue(Role)!);
 
-    private static AuditQuery Query(ParseResult parse) => new(parse.GetValue(Tenant)!)
+    // Shared with `jobs create --audit`, which queues the same query as a job.
+    internal static AuditQuery Query(ParseResult parse, string? tenant = null) => new(tenant ?? parse.GetValue(Tenant)!)
     {
         Severity = parse.GetValue(Severity) is { } severity ? AuditEnumNames.ParseSeverity(severity) : null,
         ActorType = parse.GetValue(ActorType) is { } actor ? AuditEnumNames.ParseActorType(actor) : null,

@@ -75,23 +75,25 @@ internal static class ExportCommand
         string.Join(',', principal.Roles.Order(StringComparer.Ordinal)),
         string.Join(',', principal.Permissions.Order(StringComparer.Ordinal)));
 
-    private static ExportQuery BuildQuery(ParseResult parse)
+    private static ExportQuery BuildQuery(ParseResult parse) => BuildQuery(
+        parse.GetValue(Category)!, parse.GetValue(Format)!, new ExportScope(parse.GetValue(Tenant)!, parse.GetValue(Facility), parse.GetValue(Federation)), parse.GetValue(From), parse.GetValue(To), parse.GetValue(User)!);
+
+    // Shared with `jobs create`, which queues the same export for a worker.
+    internal static ExportQuery BuildQuery(string category, string formatName, ExportScope scope, string? fromText, string? toText, string user)
     {
-        var formatName = parse.GetValue(Format)!;
         if (!ExportFormat.TryGetBuiltIn(formatName, out var format))
         {
             throw new ArgumentException($"Unknown format '{formatName}'. Formats: {string.Join(", ", ExportFormat.BuiltIn.Select(f => f.Value))}.");
         }
 
-        var from = SampleOptions.ParseInstant(parse.GetValue(From), "--from");
-        var to = SampleOptions.ParseInstant(parse.GetValue(To), "--to");
+        var from = SampleOptions.ParseInstant(fromText, "--from");
+        var to = SampleOptions.ParseInstant(toText, "--to");
         if ((from is null) != (to is null))
         {
             throw new ArgumentException("Give both --from and --to, or neither for the last 30 days.");
         }
 
-        var scope = new ExportScope(parse.GetValue(Tenant)!, parse.GetValue(Facility), parse.GetValue(Federation));
-        return new ExportQuery(new ExportCategory(parse.GetValue(Category)!), format, scope, parse.GetValue(User)!)
+        return new ExportQuery(new ExportCategory(category), format, scope, user)
         {
             TimeRange = from is { } start && to is { } end ? new ExportTimeRange(start, end) : null,
         };

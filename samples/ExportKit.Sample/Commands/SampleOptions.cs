@@ -20,11 +20,29 @@ internal static class SampleOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> JobsDirectory = new("--jobs-dir")
+    {
+        Description = "The directory export jobs keep their files in; default: a folder beside the database (exportkit-sample-jobs).",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Now = new("--now")
     {
         Description = "Fix the clock (ISO-8601, e.g. 2026-03-01T12:00:00Z): two runs then give identical files.",
         Recursive = true,
     };
+
+    /// <summary>The job files' directory: <c>--jobs-dir</c>, or <c>{database name}-jobs</c> beside the database, so every process sharing the database shares its files.</summary>
+    public static string Jobs(ParseResult parse)
+    {
+        if (parse.GetValue(JobsDirectory) is { } directory)
+        {
+            return Path.GetFullPath(directory);
+        }
+
+        var database = Path.GetFullPath(parse.GetValue(Database)!);
+        return Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-jobs");
+    }
 
     public static DateTimeOffset? ParseInstant(string? text, string option)
     {
