@@ -179,6 +179,20 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
     }
 
     [Fact]
+    public async Task A_job_handed_back_at_shutdown_is_queued_at_once_and_the_claim_is_not_an_attempt()
+    {
+        var store = NewStore();
+        await store.AddAsync(Job(1));
+        await store.TryClaimAsync("worker-a", Now, Lease);
+
+        Assert.True(await store.FinishAsync("job_0001", "worker-a", ExportJobOutcome.HandedBack(Now.AddMinutes(1))));
+
+        var queued = await store.FindAsync("acme", "job_0001");
+        Assert.Equal((ExportJobStatus.Queued, 0, (string?)null), (queued!.Status, queued.Attempts, queued.LeaseOwner));
+        Assert.Equal(1, (await store.TryClaimAsync("worker-b", Now.AddMinutes(1), Lease))!.Attempts);
+    }
+
+    [Fact]
     public async Task Cancelling_a_queued_job_ends_it_and_a_processing_one_is_flagged_for_its_worker()
     {
         var store = NewStore();

@@ -33,6 +33,9 @@ public sealed class ExportJobOutcome
     /// <summary>Gets when the file expires (success).</summary>
     public DateTimeOffset? ExpiresAt { get; private init; }
 
+    /// <summary>Gets a value indicating whether the claim that ends here counts as an attempt; a graceful hand-back does not.</summary>
+    public bool CountsAsAttempt { get; private init; } = true;
+
     /// <summary>Gets the error code (failure).</summary>
     public string? ErrorCode { get; private init; }
 
@@ -84,4 +87,12 @@ public sealed class ExportJobOutcome
     /// <param name="message">Why, or <see langword="null"/> for a graceful hand-back.</param>
     /// <returns>The outcome.</returns>
     public static ExportJobOutcome Requeued(DateTimeOffset notBefore, string? message = null) => new(ExportJobStatus.Queued, notBefore) { ErrorMessage = message };
+
+    /// <summary>
+    /// The worker is shutting down gracefully and hands the job back untried: it is queued at once, and the claim does
+    /// not count as an attempt (restarting workers must not use up a job's attempts).
+    /// </summary>
+    /// <param name="at">When.</param>
+    /// <returns>The outcome.</returns>
+    public static ExportJobOutcome HandedBack(DateTimeOffset at) => new(ExportJobStatus.Queued, at) { CountsAsAttempt = false };
 }

@@ -81,7 +81,7 @@ internal sealed partial class ExportJobRunner
 
         if (stoppingToken.IsCancellationRequested)
         {
-            return ExportJobOutcome.Requeued(now); // A graceful shutdown hands the job back, attempt unspent but counted.
+            return ExportJobOutcome.HandedBack(now); // A graceful shutdown hands the job back; the claim is not an attempt.
         }
 
         var (code, message) = failure switch

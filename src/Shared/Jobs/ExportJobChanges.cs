@@ -33,7 +33,11 @@ internal static class ExportJobChanges
             LeaseOwner = null, LeaseExpiresAt = null,
         },
         ExportJobStatus.Cancelled => j with { Status = ExportJobStatus.Cancelled, CompletedAt = outcome.At, LeaseOwner = null, LeaseExpiresAt = null },
-        _ => j with { Status = ExportJobStatus.Queued, NotBefore = outcome.At, ErrorMessage = outcome.ErrorMessage ?? j.ErrorMessage, LeaseOwner = null, LeaseExpiresAt = null },
+        _ => j with
+        {
+            Status = ExportJobStatus.Queued, NotBefore = outcome.At, ErrorMessage = outcome.ErrorMessage ?? j.ErrorMessage, LeaseOwner = null, LeaseExpiresAt = null,
+            Attempts = outcome.CountsAsAttempt ? j.Attempts : Math.Max(0, j.Attempts - 1),
+        },
     });
 
     public static ExportJob CancelAsked(ExportJob job, DateTimeOffset now) => job.Status switch
