@@ -7,39 +7,20 @@ namespace ExportKit;
 /// JSON formatter and the export log's JSON).
 /// </summary>
 /// <remarks>Shared internal plumbing: linked into each package that needs it (src/Shared).</remarks>
-internal sealed class CarriageReturnFilterStream(Stream inner) : Stream
+internal sealed class CarriageReturnFilterStream(Stream inner) : WriteOnlyStream(inner)
 {
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         while (!buffer.IsEmpty)
         {
             var cr = buffer.IndexOf((byte)'\r');
-            inner.Write(cr < 0 ? buffer : buffer[..cr]);
+            Inner.Write(cr < 0 ? buffer : buffer[..cr]);
             buffer = cr < 0 ? [] : buffer[(cr + 1)..];
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        WriteWithoutCarriageReturnsAsync(inner, buffer, cancellationToken);
+        WriteWithoutCarriageReturnsAsync(Inner, buffer, cancellationToken);
 
     /// <summary>Writes bytes to a stream without their CR bytes, for a writer that holds its own buffer.</summary>
     public static async ValueTask WriteWithoutCarriageReturnsAsync(Stream destination, ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
@@ -51,14 +32,4 @@ internal sealed class CarriageReturnFilterStream(Stream inner) : Stream
             buffer = cr < 0 ? ReadOnlyMemory<byte>.Empty : buffer[(cr + 1)..];
         }
     }
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

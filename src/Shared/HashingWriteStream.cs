@@ -10,21 +10,13 @@ namespace ExportKit;
 /// <c>StreamWriter</c> without <c>leaveOpen</c>) does no harm; <see cref="FinishSha256Hex"/> ends the hash.
 /// </summary>
 /// <remarks>Shared internal plumbing: linked into each package that needs it (src/Shared).</remarks>
-internal sealed class HashingWriteStream(Stream inner) : Stream
+internal sealed class HashingWriteStream(Stream inner) : WriteOnlyStream(inner)
 {
     [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "Disposing the stream must not end the hash (formatters dispose the stream they are given); FinishSha256Hex disposes it.")]
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     /// <summary>Gets how many bytes were written.</summary>
     public long BytesWritten { get; private set; }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -42,32 +34,17 @@ internal sealed class HashingWriteStream(Stream inner) : Stream
         }
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         hash.AppendData(buffer);
         BytesWritten += buffer.Length;
-        inner.Write(buffer);
+        Inner.Write(buffer);
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         hash.AppendData(buffer.Span);
         BytesWritten += buffer.Length;
-        return inner.WriteAsync(buffer, cancellationToken);
+        return Inner.WriteAsync(buffer, cancellationToken);
     }
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
