@@ -51,7 +51,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         return store;
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_empty_store_has_no_last_event_no_chain_and_no_results()
     {
         var store = NewStore();
@@ -62,7 +62,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Null(await store.FindAsync("acme", "aud_0001"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Reads_the_chain_back_in_sequence_order_with_every_field_kept()
     {
         AuditEvent[] events = [AuditEvents.Sealed(1), AuditEvents.Full(2), AuditEvents.Sealed(3, tenant: "globex")];
@@ -77,7 +77,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Keeps_timestamps_to_the_tick_and_nulls_as_nulls()
     {
         var full = AuditEvents.Full(1);
@@ -91,7 +91,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(full.Timestamp.UtcTicks, (await store.FindAsync("acme", full.Id))!.Timestamp.UtcTicks);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_last_event_is_the_one_with_the_highest_sequence()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1), AuditEvents.Sealed(2)]);
@@ -99,7 +99,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         AuditEvents.AssertSame(AuditEvents.Sealed(2), await store.GetLastAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_taken_sequence_is_refused_and_the_first_event_kept()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1), AuditEvents.Sealed(2)]);
@@ -113,7 +113,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Null(await store.FindAsync("acme", "aud_rival"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_reused_event_id_at_a_new_sequence_is_an_error_every_store_reports_alike()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1)]);
@@ -124,7 +124,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Single(await store.ReadEventsAsync().ToListAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finds_an_event_only_in_its_own_tenant()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1), AuditEvents.Sealed(2, tenant: "globex")]);
@@ -134,7 +134,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Null(await store.FindAsync("acme", "aud_9999"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_query_sees_only_its_tenant_newest_first()
     {
         var store = await StoreWithVariety();
@@ -144,7 +144,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Empty(await Query(store, new AuditQuery("initech")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Events_recorded_at_the_same_instant_come_highest_sequence_first()
     {
         var at = TestClock.Now;
@@ -153,7 +153,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([3L, 2, 1], Sequences(await Query(store, new AuditQuery("acme"))));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_by_severity()
     {
         var store = await StoreWithVariety();
@@ -162,7 +162,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([7L, 5, 1], Sequences(await Query(store, new AuditQuery("acme") { Severity = AuditSeverity.Info })));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_by_actor_type()
     {
         var store = await StoreWithVariety();
@@ -172,7 +172,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([6L], Sequences(await Query(store, new AuditQuery("acme") { ActorType = AuditActorType.Webhook })));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_by_exact_event_type()
     {
         var store = await StoreWithVariety();
@@ -182,7 +182,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Empty(await Query(store, new AuditQuery("acme") { EventType = "AUTH.LOGIN" }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_start_date_is_included_and_the_end_date_excluded()
     {
         var store = await StoreWithVariety();
@@ -195,7 +195,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([1L], Sequences(await Query(store, new AuditQuery("acme") { EndDate = TestClock.Now.AddMinutes(2) })));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Dates_in_another_offset_mean_the_same_instants()
     {
         var store = await StoreWithVariety();
@@ -206,7 +206,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([3L, 2], Sequences(await Query(store, query)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_finds_text_in_the_context_ignoring_ASCII_case()
     {
         var store = await StoreWithVariety();
@@ -216,7 +216,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([5L], Sequences(await Query(store, new AuditQuery("acme") { Search = "Crème brûlée" })));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_looks_only_at_the_context_and_never_matches_an_event_without_one()
     {
         var store = await StoreWithVariety();
@@ -227,7 +227,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([7L, 5, 3, 2, 1], Sequences(await Query(store, new AuditQuery("acme") { Search = "{" })));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Search_treats_wildcards_and_quotes_as_plain_text()
     {
         var store = await AppendAll(NewStore(),
@@ -244,7 +244,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([5L], Sequences(await Query(store, new AuditQuery("acme") { Search = "it's" })));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_combine()
     {
         var store = await StoreWithVariety();
@@ -261,7 +261,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([1L], Sequences(await Query(store, query)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Pages_skip_offset_matching_events_and_take_at_most_limit()
     {
         var store = await StoreWithVariety();
@@ -276,7 +276,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal([1L], Sequences(await Query(store, acme with { EventType = AuditEventTypes.AuthLogin }, offset: 1, limit: 5)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Ignores_the_querys_own_limit_and_offset()
     {
         var store = await StoreWithVariety();
@@ -286,7 +286,7 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(6, events.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Concurrent_appends_through_two_trails_keep_one_valid_chain()
     {
         const int Tasks = 8, PerTask = 25;

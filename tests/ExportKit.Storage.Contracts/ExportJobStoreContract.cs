@@ -24,7 +24,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         CreatedAt = at ?? Now.AddMinutes(n),
     };
 
-    [Fact]
+    [ContractFact]
     public async Task A_job_is_found_with_every_field_only_in_its_tenant()
     {
         var store = NewStore();
@@ -40,7 +40,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Null(await store.FindAsync("acme", "job_9999"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_taken_id_is_refused_and_the_first_job_is_kept()
     {
         var store = NewStore();
@@ -51,7 +51,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Equal("lee", (await store.FindAsync("acme", "job_0001"))!.UserId);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Only_new_queued_jobs_are_added()
     {
         var store = NewStore();
@@ -67,7 +67,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Null(await store.FindAsync("acme", "job_0002"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Lists_a_tenants_jobs_newest_first_by_user_with_limit_and_offset()
     {
         var store = NewStore();
@@ -85,7 +85,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await Ids(store.ListAsync("acme", null, 10, -1)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Claims_the_oldest_queued_job_under_a_lease_once()
     {
         var store = NewStore();
@@ -102,7 +102,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Equal("worker-a", (await store.FindAsync("acme", "job_0001"))!.LeaseOwner);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_job_whose_lease_ran_out_is_taken_over_and_the_old_holder_can_neither_renew_nor_finish_it()
     {
         var store = NewStore();
@@ -118,7 +118,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Equal(ExportJobStatus.Processing, (await store.FindAsync("acme", "job_0001"))!.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_holders_heartbeat_extends_the_lease_and_records_progress()
     {
         var store = NewStore();
@@ -131,7 +131,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Null(await store.TryClaimAsync("worker-b", Now + TimeSpan.FromMinutes(6), Lease));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_success_keeps_the_file_its_size_rows_checksum_and_expiry_and_ends_the_job_once()
     {
         var store = NewStore();
@@ -149,7 +149,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Null(await store.TryClaimAsync("worker-b", Now.AddDays(2), Lease));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_failure_keeps_its_code_and_message()
     {
         var store = NewStore();
@@ -162,7 +162,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Equal((ExportJobStatus.Failed, "source-failed", "database connection lost", Now.AddMinutes(2)), (failed!.Status, failed.ErrorCode, failed.ErrorMessage, failed.CompletedAt));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_requeued_job_waits_out_its_backoff_then_is_claimed_again()
     {
         var store = NewStore();
@@ -178,7 +178,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Equal(2, again!.Attempts);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_job_handed_back_at_shutdown_is_queued_at_once_and_the_claim_is_not_an_attempt()
     {
         var store = NewStore();
@@ -192,7 +192,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Equal(1, (await store.TryClaimAsync("worker-b", Now.AddMinutes(1), Lease))!.Attempts);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancelling_a_queued_job_ends_it_and_a_processing_one_is_flagged_for_its_worker()
     {
         var store = NewStore();
@@ -212,7 +212,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.Null(await store.CancelAsync("globex", "job_0001", Now));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Expired_files_are_listed_oldest_first_and_marked_once_keeping_the_record()
     {
         var store = NewStore();
@@ -233,7 +233,7 @@ public abstract class ExportJobStoreContract : StoreContract<IExportJobStore>
         Assert.False(await store.MarkExpiredAsync("job_9999"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Many_workers_at_once_end_every_job_exactly_once()
     {
         var store = NewStore();

@@ -96,13 +96,13 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
     private static string Json(ExportLogEntry entry) =>
         entry.GetType().Name + System.Text.Json.JsonSerializer.Serialize(entry, entry.GetType(), System.Text.Json.JsonSerializerOptions.Web);
 
-    [Fact]
+    [ContractFact]
     public async Task An_empty_store_reads_nothing()
     {
         Assert.Empty(await Read(NewStore()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Reads_every_entry_back_oldest_first_with_its_type_and_fields()
     {
         var store = await StoreWithLog();
@@ -115,7 +115,7 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
             entries.Select(e => e.GetType()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Entries_with_the_same_timestamp_keep_the_order_appended()
     {
         var store = NewStore();
@@ -128,7 +128,7 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
         AssertSameEntries(entries, await Read(store));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_by_tenant_and_an_entry_without_a_tenant_matches_no_tenant_filter()
     {
         var store = await StoreWithLog();
@@ -138,7 +138,7 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
         Assert.Empty(await Read(store, new ExportLogFilter { TenantId = "ACME" }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_by_entry_type()
     {
         var store = await StoreWithLog();
@@ -148,7 +148,7 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
         Assert.Empty(await Read(store, new ExportLogFilter { EntryType = "unknown" }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task From_is_included_and_to_excluded()
     {
         var store = await StoreWithLog();
@@ -159,7 +159,7 @@ public abstract class ExportLogStoreContract : StoreContract<IExportLogStore>
         Assert.Empty(await Read(store, new ExportLogFilter { From = Start.AddHours(2), To = Start.AddHours(2) }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Filters_combine_and_agree_with_Matches()
     {
         var store = await StoreWithLog();

@@ -45,7 +45,7 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
     private static async Task<List<string>> List(IExportRegistry registry, string tenant, int limit = 50, int offset = 0) =>
         (await registry.ListAsync(tenant, limit, offset).ToListAsync()).Select(r => r.ExportId).ToList();
 
-    [Fact]
+    [ContractFact]
     public async Task Recording_the_same_export_again_changes_nothing_and_a_different_one_is_refused()
     {
         var registry = NewStore();
@@ -59,7 +59,7 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
         Assert.Equal(Record(1), listed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finds_a_record_with_every_field_kept()
     {
         var registry = await RegistryWith(Record(1), Record(2));
@@ -69,7 +69,7 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
         Assert.Null(await registry.FindAsync("acme", "exp_0003"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finds_and_lists_only_the_tenants_own_records()
     {
         var registry = await RegistryWith(Record(1), Record(2, tenant: "globex"));
@@ -80,7 +80,7 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
         Assert.Empty(await List(registry, "initech"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Lists_newest_first_whatever_the_order_added()
     {
         var registry = await RegistryWith(Record(2), Record(3), Record(1));
@@ -88,7 +88,7 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
         Assert.Equal(["exp_0003", "exp_0002", "exp_0001"], await List(registry, "acme"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Lists_a_page_with_limit_and_offset()
     {
         var registry = await RegistryWith([.. Enumerable.Range(1, 7).Select(n => Record(n))]);
@@ -100,7 +100,7 @@ public abstract class ExportRegistryContract : StoreContract<IExportRegistry>
         Assert.Equal(7, (await List(registry, "acme", limit: 1000)).Count);
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(0, 0, "limit")]
     [InlineData(1001, 0, "limit")]
     [InlineData(-1, 0, "limit")]

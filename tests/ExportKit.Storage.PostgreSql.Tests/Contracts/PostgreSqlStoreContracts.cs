@@ -1,0 +1,25 @@
+using ExportKit.Storage.Contracts;
+
+namespace ExportKit.Storage.PostgreSql.Tests.Contracts;
+
+// The same contract suites the in-memory and SQLite stores pass (tests/ExportKit.Storage.Contracts), run against
+// PostgreSQL, each store in a schema of its own; skipped, with the reason, when EXPORTKIT_POSTGRES is not set.
+[RequiresPostgres]
+public sealed class PostgreSqlExportLogStoreContract : ExportLogStoreContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IExportLogStore CreateStore() => new PostgreSqlExportLogStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
+
+[RequiresPostgres]
+public sealed class PostgreSqlExportRegistryContract : ExportRegistryContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IExportRegistry CreateStore() => new PostgreSqlExportRegistry(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
