@@ -46,7 +46,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ApiHost> StartAsync()
+    public static async Task<ApiHost> StartAsync(Action<ExportKitAspNetCoreOptions>? configure = null)
     {
         var storage = Path.Combine(Path.GetTempPath(), "exportkit-aspnet-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
@@ -62,7 +62,7 @@ internal sealed class ApiHost : IAsyncDisposable
             kit.AddDataSource(source);
         }
 
-        kit.ConfigureJobs(o => o.StorageDirectory = storage).AddAspNetCore();
+        kit.ConfigureJobs(o => o.StorageDirectory = storage).AddAspNetCore(configure);
         var app = builder.Build();
         app.Use((context, next) =>
         {
