@@ -10,7 +10,7 @@ namespace ExportKit.Formats.BagIt;
 /// and at its end checks both against the headers. Stops, and reports, once the entry inflates past its declared
 /// length or a size limit, or its deflate data is damaged; it never throws for hostile data.
 /// </summary>
-internal sealed class ZipEntryReadStream : Stream
+internal sealed class ZipEntryReadStream : ReadOnlyStream
 {
     private readonly ZipEntryRecord entry;
     private readonly string path;
@@ -32,14 +32,6 @@ internal sealed class ZipEntryReadStream : Stream
         var window = new ZipDataWindow(archive, entry.DataOffset, (long)entry.CompressedSize);
         source = entry.Method == 8 ? new DeflateStream(window, CompressionMode.Decompress) : window;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position { get => total; set => throw new NotSupportedException(); }
 
@@ -84,19 +76,6 @@ internal sealed class ZipEntryReadStream : Stream
 
         return Account(buffer.Span[..read]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
