@@ -57,7 +57,7 @@ internal static class DirectExport
             return ExportKitProblems.Create(
                 StatusCodes.Status403Forbidden,
                 "Export denied by policy",
-                $"Export denied by policy, nothing was written: {result.ErrorMessage}",
+                $"{result.ErrorMessage} Nothing was written; ask for what the policy allows, or get the permission it names.",
                 ExportJobErrorCodes.PolicyDenied,
                 new() { ["violations"] = result.Violations });
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ExportKit.WebSample.Tests;
@@ -24,13 +25,23 @@ public sealed class WebSampleFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>Gets or sets a value indicating whether the app runs as it does for a user: Kestrel on a real 127.0.0.1 port, the hosted worker, the system clock.</summary>
+    public bool RealServer { get; init; }
+
     public Task<int> DrainAsync() => Services.GetRequiredService<IExportJobProcessor>().DrainAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("DataDirectory", data);
-        builder.UseSetting("Worker", "false");
+        builder.UseSetting("Worker", RealServer ? "true" : "false");
+        if (RealServer)
+        {
+            builder.UseSetting("Port", "0"); // any free port; the sample listens on 127.0.0.1 only
+            return;
+        }
+
         if (DemoUsers is { } demo)
         {
             builder.UseSetting("DemoUsers", demo ? "true" : "false");
@@ -41,6 +52,16 @@ public sealed class WebSampleFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter>(new PeerFilter());
         });
+    }
+
+    /// <summary>Starts the app on Kestrel (<see cref="RealServer"/>) and returns its address, for a browser.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel();
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
     }
 
     protected override void Dispose(bool disposing)

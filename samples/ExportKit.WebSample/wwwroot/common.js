@@ -21,7 +21,7 @@ export function el(tag, attributes = {}, ...children) {
     else if (name === 'className') node.className = value;
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -30,7 +30,7 @@ export function el(tag, attributes = {}, ...children) {
 
 /** Replaces a container's children. */
 export function fill(container, ...children) {
-  container.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  container.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
 }
 
 export function currentUser() {
