@@ -32,6 +32,7 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await DemoAudit.SeedAsync(app.Services);
+app.UseStatusCodePages(); // with AddProblemDetails: the framework's own bare 4xx (a 415 for a non-JSON body, a 404) become problem details too
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

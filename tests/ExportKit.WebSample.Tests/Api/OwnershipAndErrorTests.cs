@@ -75,6 +75,15 @@ public sealed class OwnershipAndErrorTests : IClassFixture<WebSampleFactory>
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_is_a_415_problem()
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/v1/exports", Http.Admin, configure: r => r.Content = new StringContent("category=alert-logs", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await factory.DrainAsync());
+    }
+
+    [Fact]
     public async Task Direct_export_from_the_sample_is_the_file_and_counts_as_an_export_and_a_download()
     {
         using var response = await client.SendAsync(HttpMethod.Post, "/api/v1/exports", Http.Viewer, new { category = "alert-logs", format = "csv", delivery = "direct" });
