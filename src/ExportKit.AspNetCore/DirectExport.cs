@@ -32,7 +32,7 @@ internal static class DirectExport
                 new ExportDownload(principal.TenantId, result.ExportId!, principal.UserId) { FileName = result.FileName, Request = query.Request },
                 context.RequestAborted).ConfigureAwait(false);
             buffer.Position = 0;
-            return new FileResult(buffer, result);
+            return new BufferedFileResult(buffer, result);
         }
         catch
         {
@@ -66,7 +66,7 @@ internal static class DirectExport
         return ExportKitProblems.Create(StatusCodes.Status500InternalServerError, "Export failed", result.ErrorMessage ?? "The export failed.", result.ErrorCode ?? "export-failed");
     }
 
-    private sealed class FileResult(MemoryStream content, ExportResult result) : IResult
+    private sealed class BufferedFileResult(MemoryStream content, ExportResult result) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
