@@ -56,6 +56,23 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     }
 
     [ChromiumFact]
+    public async Task Audit_table_pages_and_filters_by_severity()
+    {
+        var page = await fixture.PageAsAsync(3, "/audit.html");
+        await page.WaitForSelectorAsync("#rows tr.clickable");
+        Assert.StartsWith("1–20 of ", await page.TextContentAsync("#page-info"), StringComparison.Ordinal);
+        await page.ClickAsync("#next");
+        await page.WaitForFunctionAsync("() => document.getElementById('page-info').textContent.startsWith('21–')");
+        Assert.True(await page.IsEnabledAsync("#prev"));
+        await page.SelectOptionAsync("#f-severity", "critical");
+        await page.WaitForFunctionAsync("() => document.getElementById('page-info').textContent.startsWith('1–')");
+        var severities = await page.Locator("#rows tr.clickable td:nth-child(3)").AllTextContentsAsync();
+        Assert.NotEmpty(severities);
+        Assert.All(severities, s => Assert.Equal("critical", s));
+        await page.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task Hub_shows_every_violation_of_a_denied_export()
     {
         var page = await fixture.PageAsAsync(2, "/");
