@@ -34,6 +34,14 @@ internal sealed class SqliteAuditWriter : IDisposable
             var current = 0;
             try
             {
+                if (auditEvents.Count == 1)
+                {
+                    // One statement is its own transaction (autocommit): the same guarantee without BEGIN and COMMIT.
+                    AuditEventRows.Bind(command.Parameters, auditEvents[0]);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    return 1;
+                }
+
                 // BEGIN IMMEDIATE: the write lock is taken first (waiting up to busy_timeout for another process), so the
                 // batch never fails half-way for want of it. Microsoft.Data.Sqlite runs it synchronously either way.
 #pragma warning disable CA1849 // BeginTransactionAsync has no "deferred" parameter.
