@@ -124,4 +124,15 @@ public sealed class AuditTrailGroupCommitTests
         Assert.Equal(0, await ((IAuditEventStore)other).TryAppendBatchAsync(events));
         Assert.Equal(3, (await other.GetLastAsync())!.Sequence);
     }
+
+    [Fact]
+    public async Task A_store_that_reports_more_events_than_it_was_given_is_an_error_naming_it()
+    {
+        var store = new HeldBatchStore(held: false) { Overcounts = true };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Trails.Create(store).RecordAsync(Trails.Draft()));
+
+        Assert.Contains(nameof(HeldBatchStore), error.Message, StringComparison.Ordinal);
+        Assert.Contains("TryAppendBatchAsync", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,9 @@ internal sealed class HeldBatchStore : IAuditEventStore
 
     public List<int> Batches { get; } = [];
 
+    /// <summary>Reports one event more than it appended, as a broken store might.</summary>
+    public bool Overcounts { get; set; }
+
     public void Release()
     {
         Held = false;
@@ -50,7 +53,8 @@ internal sealed class HeldBatchStore : IAuditEventStore
         }
 
         // All or none, as a transactional store does: check the first sequence, then append them all.
-        return await ((IAuditEventStore)inner).TryAppendBatchAsync(auditEvents, cancellationToken);
+        var appended = await ((IAuditEventStore)inner).TryAppendBatchAsync(auditEvents, cancellationToken);
+        return Overcounts ? appended + 1 : appended;
     }
 
     public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => inner.TryAppendAsync(auditEvent, cancellationToken);

@@ -35,6 +35,17 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_holding_null_is_refused_naming_its_index_and_nothing_is_appended()
+    {
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
+
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => store.TryAppendBatchAsync([AuditEvents.Minimal(1), null!]).AsTask());
+
+        Assert.Equal("auditEvents[1]", error.ParamName);
+        Assert.Null(await store.GetLastAsync());
+    }
+
+    [Fact]
     public async Task A_disposed_store_refuses_appends_but_still_reads()
     {
         var store = new SqliteAuditEventStore(database.ConnectionString);
