@@ -16,9 +16,10 @@ internal static class AuditEventEncoding
 {
     private const string Version = "exportkit.audit-event.v1";
 
-    public static byte[] Encode(AuditEvent auditEvent)
+    /// <summary>Writes the encoding into a buffer, after clearing it: reuse one buffer to hash events without allocating.</summary>
+    public static void Encode(AuditEvent auditEvent, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
         Text(buffer, Version);
         Text(buffer, auditEvent.Id);
         Number(buffer, auditEvent.Sequence);
@@ -55,7 +56,6 @@ internal static class AuditEventEncoding
         }
 
         Text(buffer, auditEvent.PreviousHash);
-        return buffer.WrittenSpan.ToArray();
     }
 
     private static string KindName(AuditChangeKind kind) => kind switch

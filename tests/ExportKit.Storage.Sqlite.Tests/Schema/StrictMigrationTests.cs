@@ -14,15 +14,21 @@ public sealed class StrictMigrationTests : IDisposable
 
     private readonly TempDatabase source = new();
     private readonly TempDatabase old = new();
+    private readonly List<SqliteAuditEventStore> stores = [];
 
     public void Dispose()
     {
+        stores.ForEach(store => store.Dispose());
         source.Dispose();
         old.Dispose();
     }
 
-    private static AuditTrail Trail(string connectionString, IExportIdGenerator? ids = null) =>
-        new(new SqliteAuditEventStore(connectionString), TestClock.Create(), ids ?? new SequentialIds(), new AuditOptions());
+    private AuditTrail Trail(string connectionString, IExportIdGenerator? ids = null)
+    {
+        var store = new SqliteAuditEventStore(connectionString);
+        stores.Add(store);
+        return new(store, TestClock.Create(), ids ?? new SequentialIds(), new AuditOptions());
+    }
 
     private static ExportDownloadedEntry Entry(string bundleId) => new()
     {
