@@ -17,6 +17,14 @@ internal static class PostgreSqlMigrator
 
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        // Most starts find the schema current: say so without a lock or DDL, which a least-privilege role may not run.
+        var current = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        ThrowIfNewer(connection, current);
+        if (current == LatestVersion)
+        {
+            return;
+        }
+
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -28,12 +36,8 @@ internal static class PostgreSqlMigrator
                     applied_at  timestamptz NOT NULL DEFAULT now()
                 );
                 """, cancellationToken).ConfigureAwait(false);
-            var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            if (current > LatestVersion)
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The database '{connection.Database}' has ExportKit schema version {current}, newer than the {LatestVersion} this version of ExportKit.Storage.PostgreSql knows: upgrade the ExportKit.Storage.PostgreSql package, or point the connection string at a database (or Search Path schema) this version created."));
-            }
+            current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            ThrowIfNewer(connection, current);
 
             foreach (var migration in PostgreSqlMigrations.All.Where(m => m.Version > current))
             {
@@ -46,6 +50,30 @@ internal static class PostgreSqlMigrator
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void ThrowIfNewer(NpgsqlConnection connection, int current)
+    {
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The database '{connection.Database}' has ExportKit schema version {current}, newer than the {LatestVersion} this version of ExportKit.Storage.PostgreSql knows: upgrade the ExportKit.Storage.PostgreSql package, or point the connection string at a database (or Search Path schema) this version created."));
+        }
+    }
+
+    /// <summary>The version recorded, or 0 when there is no <c>schema_version</c> table on the search path yet.</summary>
+    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL;", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version;", connection);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
