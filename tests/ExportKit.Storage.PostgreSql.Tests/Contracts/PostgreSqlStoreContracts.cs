@@ -33,3 +33,13 @@ public sealed class PostgreSqlAuditEventStoreContract : AuditEventStoreContract,
 
     public void Dispose() => databases.Dispose();
 }
+
+[RequiresPostgres]
+public sealed class PostgreSqlExportJobStoreContract : ExportJobStoreContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IExportJobStore CreateStore() => new PostgreSqlExportJobStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
