@@ -25,6 +25,19 @@ internal static class PostgreSqlMigrator
             return;
         }
 
+        try
+        {
+            await ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The ExportKit schema in database '{connection.Database}' is at version {current}, older than this package's {LatestVersion}, and user '{connection.UserName}' may not migrate it ({e.MessageText}): run PostgreSqlSchema.MigrateAsync with the schema owner's connection string before starting the application."), e);
+        }
+    }
+
+    private static async Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -36,7 +49,7 @@ internal static class PostgreSqlMigrator
                     applied_at  timestamptz NOT NULL DEFAULT now()
                 );
                 """, cancellationToken).ConfigureAwait(false);
-            current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             ThrowIfNewer(connection, current);
 
             foreach (var migration in PostgreSqlMigrations.All.Where(m => m.Version > current))
