@@ -77,9 +77,10 @@ internal static class AuditEventRows
     }
 
     /// <summary>
-    /// Decodes the current row as every read does: each value must have the storage class and shape the store writes
-    /// and the query filters compare (TEXT tenant id, severity and actor type among their lower-case names, the
-    /// fixed-width timestamp, valid JSON), else the row is <see cref="AuditChainRow.Malformed"/>.
+    /// Decodes the current row as every read does: each value must have the shape the store writes and the query
+    /// filters compare (a tenant id, severity and actor type among their lower-case names, the fixed-width timestamp,
+    /// valid JSON), else the row is <see cref="AuditChainRow.Malformed"/>. The schema's CHECKs hold all of this; only a
+    /// constraint dropped behind the store's back lets a malformed row in.
     /// </summary>
     public static AuditChainRow Decode(NpgsqlDataReader reader)
     {
