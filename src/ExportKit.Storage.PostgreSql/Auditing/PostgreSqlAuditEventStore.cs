@@ -56,6 +56,30 @@ public sealed class PostgreSqlAuditEventStore : IAuditEventStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One transaction under the chain's lock: all of the events are appended, or none.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="auditEvents"/> or one of them is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">An id is already stored, or the batch would leave a gap; nothing was appended.</exception>
+    public async ValueTask<int> TryAppendBatchAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
+        }
+
+        if (auditEvents.Count == 0)
+        {
+            return 0;
+        }
+
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AuditAppend.AppendBatchAtHeadAsync(connection, auditEvents, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="limit"/> is negative.</exception>
     /// <exception cref="InvalidDataException">A matching row was changed outside ExportKit and is malformed; the message names its sequence, id and column.</exception>

@@ -25,6 +25,27 @@ public sealed class PostgreSqlAuditEventStoreTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task A_batch_is_one_transaction_a_reused_id_or_a_broken_order_keeps_none_of_it()
+    {
+        var store = new PostgreSqlAuditEventStore(Database.ConnectionString);
+        Assert.Equal(1, await store.TryAppendBatchAsync([AuditEvents.Sealed(1)]));
+
+        var reused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await store.TryAppendBatchAsync([AuditEvents.Sealed(2), AuditEvents.Sealed(3, id: "aud_0001"), AuditEvents.Sealed(4)]));
+        Assert.Contains("already in the trail", reused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await store.GetLastAsync())!.Sequence);
+
+        var broken = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await store.TryAppendBatchAsync([AuditEvents.Sealed(2), AuditEvents.Sealed(4)]));
+        Assert.Contains("does not follow the one before it", broken.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await store.GetLastAsync())!.Sequence);
+
+        Assert.Equal(3, await store.TryAppendBatchAsync([AuditEvents.Sealed(2), AuditEvents.Sealed(3), AuditEvents.Sealed(4)]));
+        Assert.Equal(0, await store.TryAppendBatchAsync([AuditEvents.Sealed(4, id: "aud_x"), AuditEvents.Sealed(5)]));
+        Assert.Equal(4, (await store.GetLastAsync())!.Sequence);
+    }
+
+    [PostgresFact]
     public async Task The_search_is_served_by_the_trigram_index_not_a_sequential_scan()
     {
         await new PostgreSqlAuditEventStore(Database.ConnectionString).GetLastAsync();
