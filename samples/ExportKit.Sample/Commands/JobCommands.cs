@@ -88,7 +88,7 @@ internal static class JobCommands
         var cancel = new Command("cancel", "Cancel a job: a queued one at once, a processing one at its worker's next heartbeat.") { Id, Tenant, User, Roles, Permissions };
         cancel.SetAction((parse, token) => RunAsync(parse, async (services, output) =>
         {
-            var job = await services.GetRequiredService<IExportJobService>().CancelAsync(parse.GetValue(Id)!, Principal(parse), token);
+            var job = await services.GetRequiredService<IExportJobService>().CancelAsync(parse.GetValue(Id)!, Principal(parse), cancellationToken: token);
             await output.WriteLineAsync(job switch
             {
                 { Status: ExportJobStatus.Cancelled } => $"{job.Id}: cancelled.",

@@ -45,6 +45,9 @@ public static class AuditEventTypes
     /// <summary>The event an accepted export job request writes, with its filters: <c>audit.export.requested</c>.</summary>
     public const string ExportRequested = "audit.export.requested";
 
+    /// <summary>The event a cancelled (or cancel-requested) export job writes, naming who cancelled it: <c>audit.export.cancelled</c>.</summary>
+    public const string ExportCancelled = "audit.export.cancelled";
+
     /// <summary>The event a recorded download writes: <c>export.downloaded</c>.</summary>
     public const string ExportDownloaded = "export.downloaded";
 

@@ -128,11 +128,17 @@ internal sealed partial class ExportJobService(
         return jobs;
     }
 
-    public async Task<ExportJob> CancelAsync(string jobId, ExportPrincipal principal, CancellationToken cancellationToken = default)
+    public async Task<ExportJob> CancelAsync(string jobId, ExportPrincipal principal, RequestMetadata? request = null, CancellationToken cancellationToken = default)
     {
         var job = await FindForAsync(jobId, principal, AuditPermissions.ExportCreate, "cancelling an export job", cancellationToken).ConfigureAwait(false);
-        return await store.CancelAsync(job.TenantId, job.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+        var after = await store.CancelAsync(job.TenantId, job.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(jobId, principal);
+        if (after.Status != job.Status || after.CancelRequested != job.CancelRequested)
+        {
+            await RecordCancelledAsync(after, principal, request).ConfigureAwait(false);
+        }
+
+        return after;
     }
 
     private ExportJob NewJob(ExportJobKind kind, ExportPrincipal principal, string filtersJson) => new()
@@ -145,6 +151,26 @@ internal sealed partial class ExportJobService(
         FiltersJson = filtersJson,
         CreatedAt = time.GetUtcNow(),
     };
+
+    // Not cancellable: the job is changed, so who cancelled it must be on record (a second request that changes nothing
+    // records nothing).
+    private async Task RecordCancelledAsync(ExportJob job, ExportPrincipal principal, RequestMetadata? request) =>
+        await auditTrail.RecordAsync(
+            new AuditEventDraft
+            {
+                EventType = AuditEventTypes.ExportCancelled,
+                TenantId = job.TenantId,
+                UserId = principal.UserId,
+                ResourceType = "export-job",
+                ResourceId = job.Id,
+                Request = request,
+                Context = new Dictionary<string, object?>
+                {
+                    ["status"] = job.Status == ExportJobStatus.Cancelled ? "cancelled" : "cancel-requested",
+                    ["kind"] = job.Kind == ExportJobKind.AuditCsv ? "audit-csv" : "bundle",
+                },
+            },
+            CancellationToken.None).ConfigureAwait(false);
 
     // Not cancellable: the job is stored, so its request must be on record.
     private async Task RecordRequestedAsync(ExportJob job, RequestMetadata? request, object context) =>

@@ -68,8 +68,9 @@ public interface IExportJobService
     /// <summary>Cancels a job: a queued one at once, a processing one when its worker next heartbeats; an ended one is returned as it is.</summary>
     /// <param name="jobId">The job's id.</param>
     /// <param name="principal">Who cancels (needs <c>audit:export:create</c>, or creator access).</param>
+    /// <param name="request">Where the request came from, for the <c>audit.export.cancelled</c> event a change records.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job after the change.</returns>
     /// <exception cref="ExportJobException"><see cref="ExportJobErrorCodes.NotFound"/> or <see cref="ExportJobErrorCodes.Forbidden"/>.</exception>
-    Task<ExportJob> CancelAsync(string jobId, ExportPrincipal principal, CancellationToken cancellationToken = default);
+    Task<ExportJob> CancelAsync(string jobId, ExportPrincipal principal, RequestMetadata? request = null, CancellationToken cancellationToken = default);
 }

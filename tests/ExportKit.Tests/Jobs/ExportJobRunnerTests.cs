@@ -23,6 +23,25 @@ public sealed class ExportJobRunnerTests
     }
 
     [Fact]
+    public async Task Cancelling_a_job_is_audited_once_naming_who_cancelled_it_and_from_where()
+    {
+        using var h = new JobHarness();
+        var job = await h.Service.CreateAuditCsvJobAsync(JobHarness.Logins(), JobHarness.As("admin"));
+        var request = new RequestMetadata { IpAddress = "203.0.113.9", UserAgent = "ops-console", RequestId = "req-7" };
+
+        await h.Service.CancelAsync(job.Id, JobHarness.As("owner"), request);
+        await h.Service.CancelAsync(job.Id, JobHarness.As("owner"), request);
+
+        var cancelled = Assert.Single(await h.EventsAsync(AuditEventTypes.ExportCancelled));
+        Assert.Equal(job.Id, cancelled.ResourceId);
+        Assert.Equal("export-job", cancelled.ResourceType);
+        Assert.Equal(JobHarness.As("owner").UserId, cancelled.UserId);
+        Assert.Equal("203.0.113.9", cancelled.Request?.IpAddress);
+        Assert.Contains("\"status\":\"cancelled\"", cancelled.ContextJson, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"audit-csv\"", cancelled.ContextJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_job_cancelled_while_processing_stops_at_the_next_heartbeat_and_keeps_no_file()
     {
         using var h = new JobHarness();
