@@ -65,7 +65,7 @@ internal sealed record ExportJobDto(
         ApiJson.Name(job.Kind.ToString()),
         ApiJson.Name(job.Status.ToString()),
         job.UserId,
-        ApiJson.Parse(job.FiltersJson),
+        ApiJson.PublicFilters(job.FiltersJson),
         job.CreatedAt,
         job.StartedAt,
         job.CompletedAt,
@@ -111,6 +111,24 @@ internal static class ApiJson
         {
             return JsonSerializer.SerializeToElement(json);
         }
+    }
+
+    /// <summary>
+    /// A job's filters as callers see them: the query only. The creator's roles and permissions (kept so that any worker
+    /// runs the job with them) and request metadata (address, user agent) are the creator's, not something every admin
+    /// of the tenant who lists jobs should read.
+    /// </summary>
+    public static JsonElement? PublicFilters(string? json)
+    {
+        if (Parse(json) is not { ValueKind: JsonValueKind.Object } filters)
+        {
+            return Parse(json);
+        }
+
+        var node = System.Text.Json.Nodes.JsonObject.Create(filters)!;
+        node.Remove("principal");
+        node.Remove("request");
+        return JsonSerializer.SerializeToElement(node);
     }
 
     /// <summary><c>AuditCsv</c> → <c>audit-csv</c>.</summary>

@@ -77,6 +77,10 @@ public sealed class AuditRouteTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.Accepted, create.StatusCode);
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+            var filters = (await JsonAsync(status)).GetProperty("filters");
+            Assert.Equal("acme", filters.GetProperty("tenantId").GetString());
+            Assert.False(filters.TryGetProperty("principal", out _), "the creator's roles and permissions are not served");
+            Assert.False(filters.TryGetProperty("request", out _), "the creator's request metadata is not served");
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         }
