@@ -88,7 +88,7 @@ internal sealed partial class ExportJobService(
             cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
-            throw new ExportJobException(ExportJobErrorCodes.PolicyDenied, $"Export denied by policy, no job was created: {decision.Reason} Ask for what the policy allows, or get the permission it names.")
+            throw new ExportJobException(ExportJobErrorCodes.PolicyDenied, $"Export denied by policy, no job was created: {decision.Reason.TrimEnd('.')}. Ask for what the policy allows, or get the permission it names.")
             {
                 Violations = decision.Violations,
             };
