@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ExportKit.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ExportKit.Jobs;
@@ -7,14 +9,44 @@ internal sealed partial class ExportJobRunner
 {
     private async Task ProcessAsync(ExportJob job, string workerId, CancellationToken stoppingToken)
     {
+        var kind = job.Kind == ExportJobKind.AuditCsv ? "audit-csv" : "bundle";
+        using var activity = ExportInstrumentation.ActivitySource.StartActivity($"export-job {kind}", ActivityKind.Internal);
+        activity?.SetTag(ExportInstrumentation.JobKindTag, kind);
+        activity?.SetTag(ExportInstrumentation.TenantTag, job.TenantId);
+        activity?.SetTag("exportkit.job.id", job.Id);
+        activity?.SetTag("exportkit.job.attempt", job.Attempts);
+        var started = time.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            outcome = await RunClaimedAsync(job, workerId, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            activity?.SetTag(ExportInstrumentation.JobOutcomeTag, outcome);
+            if (outcome == "failed")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            var tags = new TagList { { ExportInstrumentation.JobKindTag, kind }, { ExportInstrumentation.JobOutcomeTag, outcome } };
+            ExportInstrumentation.JobDuration.Record(time.GetElapsedTime(started).TotalSeconds, tags);
+            ExportInstrumentation.Jobs.Add(1, tags);
+        }
+    }
+
+    /// <returns>What became of the claim: success, failed, cancelled, retried, handed-back or lease-lost.</returns>
+    private async Task<string> RunClaimedAsync(ExportJob job, string workerId, CancellationToken stoppingToken)
+    {
         if (job.CancelRequested || job.Attempts > options.MaxAttempts)
         {
             // A job taken over from a lost worker: cancelled meanwhile, or claimed too often without ever ending.
             var end = job.CancelRequested
                 ? ExportJobOutcome.Cancelled(time.GetUtcNow())
                 : ExportJobOutcome.Failed(time.GetUtcNow(), ExportJobErrorCodes.Abandoned, $"The job was claimed {job.Attempts} times without ending (its workers stopped or were killed while running it); create a new job.");
-            await store.FinishAsync(job.Id, workerId, end, CancellationToken.None).ConfigureAwait(false);
-            return;
+            return await store.FinishAsync(job.Id, workerId, end, CancellationToken.None).ConfigureAwait(false)
+                ? OutcomeName(end)
+                : "lease-lost";
         }
 
         var state = new RunState();
@@ -45,7 +77,7 @@ internal sealed partial class ExportJobRunner
         {
             await DiscardAsync(file).ConfigureAwait(false);
             ExportJobLog.LeaseLost(log, job.Id, workerId);
-            return;
+            return "lease-lost";
         }
 
         var outcome = Outcome(job, state, file, failure, stoppingToken);
@@ -57,14 +89,22 @@ internal sealed partial class ExportJobRunner
         if (await store.FinishAsync(job.Id, workerId, outcome, CancellationToken.None).ConfigureAwait(false))
         {
             ExportJobLog.Finished(log, job.Id, outcome.Status, job.Attempts);
+            return OutcomeName(outcome);
         }
-        else
-        {
-            // Taken over while finishing: the new holder writes its own file; ours must not stay behind.
-            await DiscardAsync(file).ConfigureAwait(false);
-            ExportJobLog.LeaseLost(log, job.Id, workerId);
-        }
+
+        // Taken over while finishing: the new holder writes its own file; ours must not stay behind.
+        await DiscardAsync(file).ConfigureAwait(false);
+        ExportJobLog.LeaseLost(log, job.Id, workerId);
+        return "lease-lost";
     }
+
+    private static string OutcomeName(ExportJobOutcome outcome) => outcome.Status switch
+    {
+        ExportJobStatus.Success => "success",
+        ExportJobStatus.Cancelled => "cancelled",
+        ExportJobStatus.Failed => "failed",
+        _ => outcome.CountsAsAttempt ? "retried" : "handed-back",
+    };
 
     private ExportJobOutcome Outcome(ExportJob job, RunState state, ExportStoredFile? file, Exception? failure, CancellationToken stoppingToken)
     {

@@ -11,6 +11,8 @@ internal static class ExportInstrumentation
     public const string TenantTag = "exportkit.tenant";
     public const string OutcomeTag = "exportkit.outcome";
     public const string ErrorTypeTag = "error.type";
+    public const string JobKindTag = "exportkit.job.kind";
+    public const string JobOutcomeTag = "exportkit.job.outcome";
 
     private static readonly string Version = typeof(ExportInstrumentation).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -29,4 +31,8 @@ internal static class ExportInstrumentation
     public static readonly Counter<long> Items = Meter.CreateCounter<long>("exportkit.export.items", "{item}", "Items in written exports.");
 
     public static readonly Counter<long> Bytes = Meter.CreateCounter<long>("exportkit.export.bytes", "By", "Bytes of written exports.");
+
+    public static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("exportkit.job.duration", "s", "How long a worker ran a claimed export job, whatever became of it.");
+
+    public static readonly Counter<long> Jobs = Meter.CreateCounter<long>("exportkit.jobs", "{job}", "Claimed export jobs a worker ran, by kind and outcome (exportkit.job.outcome).");
 }

@@ -16,6 +16,11 @@ namespace ExportKit;
 /// <c>exportkit.export.items</c> and <c>exportkit.export.bytes</c> (of written exports); each carries
 /// <c>exportkit.category</c> and <c>exportkit.format</c>. Tenant ids are on spans only, never on metrics, whose
 /// attributes must stay few.</para>
+/// <para>Export jobs: a worker's run of a claimed job is one span, <c>export-job {kind}</c> (<c>audit-csv</c> or
+/// <c>bundle</c>; a bundle's export span nests under it), with <c>exportkit.job.kind</c>, <c>exportkit.job.id</c>,
+/// <c>exportkit.job.attempt</c>, <c>exportkit.tenant</c> and <c>exportkit.job.outcome</c> (<c>success</c>,
+/// <c>failed</c>, <c>cancelled</c>, <c>retried</c>, <c>handed-back</c> or <c>lease-lost</c>); metrics
+/// <c>exportkit.jobs</c> and <c>exportkit.job.duration</c> (seconds) carry the kind and the outcome.</para>
 /// </remarks>
 public static class ExportKitTelemetry
 {
