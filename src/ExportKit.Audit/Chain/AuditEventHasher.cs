@@ -12,9 +12,11 @@ internal sealed class AuditEventHasher
 
     public AuditEventHasher(byte[]? key) => this.key = key;
 
-    public string Hash(AuditEvent auditEvent)
+    public string Hash(AuditEvent auditEvent) => Hash(AuditEventEncoding.Encode(auditEvent));
+
+    /// <summary>The chain hash of encoded bytes: an event's v1 encoding, or its leaf bytes when the store keeps the tree.</summary>
+    public string Hash(byte[] bytes)
     {
-        var bytes = AuditEventEncoding.Encode(auditEvent);
         var hash = key is null ? SHA256.HashData(bytes) : HMACSHA256.HashData(key, bytes);
         return Convert.ToHexString(hash).ToLowerInvariant();
     }

@@ -43,6 +43,8 @@ public sealed partial class AuditTrail : IAuditTrail
         this.ids = ids;
         hasher = new AuditEventHasher(options.DecodeHmacKey());
         skipUnchangedUpdates = options.SkipUnchangedUpdates;
+        treeStore = store as IAuditTreeStore;
+        personalData = options.PersonalDataPolicy();
     }
 
     /// <inheritdoc />
@@ -82,13 +84,13 @@ public sealed partial class AuditTrail : IAuditTrail
             Hash = string.Empty,
         };
 
+        var commitments = CommitPersonalData(unsealed);
         await appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
             {
-                var sealedEvent = await SealAsync(unsealed, cancellationToken).ConfigureAwait(false);
-                if (await store.TryAppendAsync(sealedEvent, cancellationToken).ConfigureAwait(false))
+                if (await TrySealAndAppendAsync(unsealed, commitments, cancellationToken).ConfigureAwait(false) is { } sealedEvent)
                 {
                     return sealedEvent;
                 }
@@ -149,7 +151,11 @@ public sealed partial class AuditTrail : IAuditTrail
 
     /// <inheritdoc />
     public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
-        ChainVerifier.VerifyAsync(store, hasher, cancellationToken);
+        VerifyAsync(null, cancellationToken);
+
+    /// <summary>Verifies the chain and, when the store keeps it, the tree, against an optional anchor (a checkpoint's size and root).</summary>
+    internal Task<AuditChainVerification> VerifyAsync((long Size, byte[] Root)? anchor, CancellationToken cancellationToken) =>
+        ChainVerifier.VerifyAsync(store, hasher, treeStore is null ? null : new LeafVerifier(treeStore, hasher, anchor), cancellationToken);
 
     /// <summary>Checks a query's filters, ignoring its page.</summary>
     internal static void ValidateFilters(AuditQuery query) => (query with { Limit = 1, Offset = 0 }).Validate();

@@ -9,7 +9,7 @@ namespace ExportKit.Audit;
 /// taken is refused, and reads see the events stored when they started (a snapshot). Newest first means highest
 /// sequence first, the order the events were recorded in, reversed.
 /// </summary>
-public sealed class InMemoryAuditEventStore : IAuditEventStore
+public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTreeStore
 {
     private readonly List<AuditEvent> events = [];
     private readonly Dictionary<string, AuditEvent> byId = new(StringComparer.Ordinal);
@@ -29,7 +29,10 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
     /// <exception cref="ArgumentNullException"><paramref name="auditEvent"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The event's sequence would leave a gap.</exception>
     /// <exception cref="InvalidOperationException">The event's id is taken (as every store reports it).</exception>
-    public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        TryAppendCoreAsync(auditEvent, null, cancellationToken);
+
+    private ValueTask<bool> TryAppendCoreAsync(AuditEvent auditEvent, AuditLeaf? leaf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         cancellationToken.ThrowIfCancellationRequested();
@@ -50,6 +53,19 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
             if (!byId.TryAdd(auditEvent.Id, auditEvent))
             {
                 throw new InvalidOperationException($"An event with id {auditEvent.Id} is already stored: give every event a new id.");
+            }
+
+            if (leaf is not null)
+            {
+                try
+                {
+                    AddLeaf(leaf);
+                }
+                catch
+                {
+                    byId.Remove(auditEvent.Id);
+                    throw;
+                }
             }
 
             events.Add(auditEvent);

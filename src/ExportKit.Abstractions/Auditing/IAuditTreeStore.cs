@@ -1,0 +1,51 @@
+namespace ExportKit;
+
+/// <summary>
+/// An audit event store that also keeps the trail's Merkle tree (RFC 9162), so that the trail can sign checkpoints and
+/// prove inclusion and consistency. Implemented beside <see cref="IAuditEventStore"/> by a store that supports the
+/// transparency log: the trail appends each event together with its <see cref="AuditLeaf"/> (the leaf bytes, the tree
+/// hashes the leaf completes and the salted commitments to its personal data) in one transaction.
+/// </summary>
+/// <remarks>
+/// The tree's hashes are kept in the layout of Go's checksum database (golang.org/x/mod/sumdb/tlog): record
+/// <c>n</c> (the event with sequence <c>n + 1</c>) stores its hashes from index <c>StoredHashIndex(0, n)</c> on, and no
+/// stored hash ever changes. A store only has to keep them and hand them back by index.
+/// </remarks>
+public interface IAuditTreeStore
+{
+    /// <summary>
+    /// Appends a sealed event with its leaf, in one transaction, unless the event's sequence is taken. The leaf's
+    /// <see cref="AuditLeaf.Sequence"/> is the event's.
+    /// </summary>
+    /// <param name="auditEvent">The event, whose sequence is one more than the last event's.</param>
+    /// <param name="leaf">Its leaf: bytes, the hashes it adds to the tree and its commitments.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="false"/> when another writer appended that sequence first (reseal and retry).</returns>
+    ValueTask<bool> TryAppendWithLeafAsync(AuditEvent auditEvent, AuditLeaf leaf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds the leaf of an event that is already stored but has none (recorded before the store kept the tree), unless
+    /// that leaf is taken. Leaves are added in sequence order without gaps.
+    /// </summary>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="false"/> when the leaf was added by another writer first.</returns>
+    ValueTask<bool> TryAddLeafAsync(AuditLeaf leaf, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets how many leaves the tree has (the sequence of the last event with a leaf).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tree's size.</returns>
+    ValueTask<long> GetTreeSizeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads stored tree hashes by index, in the order asked.</summary>
+    /// <param name="indexes">The indexes, each below the number of hashes stored.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The hashes, 32 bytes each, one per index.</returns>
+    ValueTask<IReadOnlyList<byte[]>> ReadHashesAsync(IReadOnlyList<long> indexes, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the leaves from a sequence on, in sequence order, with their commitments (and without their tree hashes).</summary>
+    /// <param name="fromSequence">The first sequence to read, from 1.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The leaves.</returns>
+    IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default);
+}
