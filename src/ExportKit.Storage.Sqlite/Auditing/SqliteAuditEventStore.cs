@@ -9,7 +9,7 @@ namespace ExportKit.Storage.Sqlite;
 /// writers appending the same sequence exactly one succeeds, from any number of threads or processes; the database's
 /// own triggers refuse to update or delete an event. Every filter of a query runs in SQL, on indexed columns.
 /// </summary>
-public sealed class SqliteAuditEventStore : IAuditEventStore
+public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTreeStore
 {
     private readonly SqliteDatabase database;
 
