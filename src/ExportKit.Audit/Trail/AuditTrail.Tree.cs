@@ -13,6 +13,13 @@ public sealed partial class AuditTrail
     private readonly PersonalDataPolicy personalData;
     private bool treeCaughtUp;
 
+    /// <summary>Gets the store's tree, or <see langword="null"/> when the store does not keep one.</summary>
+    internal IAuditTreeStore? TreeStore => treeStore;
+
+    /// <summary>Gives leaves to the events stored without one (see <see cref="AuditTreeBackfill.CatchUpAsync"/>).</summary>
+    internal Task CatchUpTreeAsync(CancellationToken cancellationToken) =>
+        treeStore is null ? Task.CompletedTask : AuditTreeBackfill.CatchUpAsync(store, treeStore, hasher, cancellationToken);
+
     /// <summary>Seals an event on the current last one and appends it; <see langword="null"/> when another writer took its sequence.</summary>
     private async Task<AuditEvent?> TrySealAndAppendAsync(AuditEvent unsealed, IReadOnlyList<AuditCommitment> commitments, CancellationToken cancellationToken)
     {
