@@ -56,7 +56,7 @@ internal sealed class NoteKey
             return null;
         }
 
-        var parts = text[PrivatePrefix.Length..].Split('+');
+        var parts = text[PrivatePrefix.Length..].Split('+', 3); // the base64 key may itself contain '+'
         if (parts.Length != 3 || !IsValidName(parts[0]) || !TryHash(parts[1], out var hash) || !TryKey(parts[2], out var seed))
         {
             problem = "it is not PRIVATE+KEY+<name>+<8 hex digits>+<base64 of 0x01 and a 32-byte Ed25519 seed>";
@@ -78,7 +78,7 @@ internal sealed class NoteKey
     public static NoteKey? ParseVerifier(string text, out string? problem)
     {
         problem = null;
-        var parts = text.Split('+');
+        var parts = text.Split('+', 3);
         if (parts.Length != 3 || !IsValidName(parts[0]) || !TryHash(parts[1], out var hash) || !TryKey(parts[2], out var key))
         {
             problem = "it is not <name>+<8 hex digits>+<base64 of 0x01 and a 32-byte Ed25519 public key>";

@@ -44,7 +44,7 @@ public sealed class TransparencyLogTests
     {
         var (log, _, _) = await LogWith(0);
 
-        var parts = log.VerifierKey.Split('+');
+        var parts = log.VerifierKey.Split('+', 3);
 
         Assert.Equal("example.com/audit", parts[0]);
         var key = Convert.FromBase64String(parts[2]);
@@ -169,6 +169,18 @@ public sealed class TransparencyLogTests
         Assert.Equal(AuditChainFailure.Rewritten, changed.Failure);
         Assert.True((await big.VerifyAsync(checkpoint)).IsValid);
         await Assert.ThrowsAsync<ArgumentException>(() => small.ProveInclusionAsync(1, checkpoint));
+    }
+
+    [Fact]
+    public async Task Keys_whose_base64_holds_a_plus_sign_are_read_back_regression()
+    {
+        // The base64 part of a key may contain '+', the separator of the key's other parts.
+        for (var i = 0; i < 40; i++)
+        {
+            var key = AuditTransparencyOptions.GenerateSigningKey("k");
+            var (log, _, _) = await LogWith(1, key: key, origin: "k");
+            Assert.True(log.CheckInclusionProof(await log.CreateCheckpointAsync(), await log.ProveInclusionAsync(1, await log.CreateCheckpointAsync())));
+        }
     }
 
     [Fact]
