@@ -11,6 +11,8 @@ namespace ExportKit.Storage.Contracts;
 /// </summary>
 public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
 {
+    private static readonly string SigningKey = AuditTransparencyOptions.GenerateSigningKey("example.com/audit");
+
     private readonly SequentialIds ids = new();
 
     private AuditTrail Trail(IAuditEventStore store, AuditOptions? options = null) =>
@@ -115,5 +117,63 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         var verification = await trail.VerifyAsync();
         Assert.True(verification.IsValid, verification.Message);
         Assert.Equal(4, verification.EventsChecked);
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_removes_their_values_and_salts_and_every_checkpoint_and_proof_still_verifies()
+    {
+        var store = NewStore();
+        var trail = Trail(store);
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = SigningKey });
+        var request = new RequestMetadata { IpAddress = "203.0.113.7", UserAgent = "Browser/1 (alice)", RequestId = "r1" };
+        for (var i = 0; i < 3; i++)
+        {
+            await trail.RecordAsync(AuditEvents.Draft(userId: "alice", context: new { n = i, email = "alice@example.org" }) with { Request = request });
+            await trail.RecordAsync(AuditEvents.Draft(userId: "bob", context: new { n = i, email = "bob@example.org" }) with { Request = request });
+        }
+
+        var before = await log.CreateCheckpointAsync();
+        var proof = await log.ProveInclusionAsync(1, before);
+
+        Assert.Equal(3, await log.ErasePersonalDataAsync("alice"));
+
+        var events = await store.ReadChainAsync().Select(r => r.Event!).ToListAsync();
+        var alice = events.Where(e => e.UserId == "alice").ToList();
+        Assert.Equal(3, alice.Count);
+        Assert.All(alice, e =>
+        {
+            Assert.Null(e.Request!.IpAddress);
+            Assert.Null(e.Request.UserAgent);
+            Assert.Equal("r1", e.Request.RequestId);
+            Assert.DoesNotContain("alice@example.org", e.ContextJson, StringComparison.Ordinal);
+        });
+        Assert.All(events.Where(e => e.UserId == "bob"), e => Assert.Equal("203.0.113.7", e.Request!.IpAddress));
+        var leaves = await Tree(store).ReadLeavesAsync(1).ToListAsync();
+        Assert.All(leaves.Where(l => l.Sequence % 2 == 1 && l.Sequence < 7), l => Assert.All(l.Commitments, c => Assert.True(c.IsErased)));
+        var erasure = Assert.Single(events, e => e.EventType == "audit.personal_data_erased");
+        Assert.Contains("\"erasedEvents\":3", erasure.ContextJson, StringComparison.Ordinal);
+
+        var verification = await log.VerifyAsync(before);
+        Assert.True(verification.IsValid, verification.Message);
+        Assert.Equal(3, verification.RedactedEvents);
+        Assert.True(log.CheckInclusionProof(before, proof));
+        Assert.True(log.CheckInclusionProof(before, await log.ProveInclusionAsync(1, before)));
+        Assert.Equal(0, await log.ErasePersonalDataAsync("alice"));
+    }
+
+    [Fact]
+    public async Task Erasing_an_unknown_person_is_refused_and_changes_nothing()
+    {
+        var store = NewStore();
+        var trail = Trail(store);
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = SigningKey });
+        await trail.RecordAsync(AuditEvents.Draft(userId: "alice") with { Request = new RequestMetadata { IpAddress = "203.0.113.7" } });
+        var checkpoint = await log.CreateCheckpointAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => log.ErasePersonalDataAsync("nobody"));
+
+        Assert.Contains("No audit event has the user id 'nobody'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(checkpoint, await log.CreateCheckpointAsync());
+        Assert.Equal("203.0.113.7", (await store.GetLastAsync())!.Request!.IpAddress);
     }
 }

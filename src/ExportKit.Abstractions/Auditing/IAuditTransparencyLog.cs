@@ -62,4 +62,18 @@ public interface IAuditTransparencyLog
     /// <returns>The verification, with how many events had personal data erased.</returns>
     /// <exception cref="ArgumentException">The checkpoint is malformed, or another log's or key's.</exception>
     Task<AuditChainVerification> VerifyAsync(string? checkpoint = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases a person's personal data (GDPR art. 17) from every event whose user id is <paramref name="userId"/>: the
+    /// IP address, X-Forwarded-For, user agent, the configured personal JSON members (and the user id itself when it is
+    /// configured as personal) are removed with the salts of their commitments, so every checkpoint and proof still
+    /// verifies and the values cannot be recovered. The erasure is recorded as an <c>audit.personal_data_erased</c>
+    /// event in each tenant it touched. Events recorded before the store kept the tree hold their data in clear in
+    /// their leaves and are not changed.
+    /// </summary>
+    /// <param name="userId">The person's user id, compared exactly.</param>
+    /// <param name="cancellationToken">Cancels the erasure between events.</param>
+    /// <returns>How many events had data erased (0 when everything was already erased).</returns>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is blank, or no event has that user id; nothing is erased.</exception>
+    Task<long> ErasePersonalDataAsync(string userId, CancellationToken cancellationToken = default);
 }

@@ -48,4 +48,15 @@ public interface IAuditTreeStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The leaves.</returns>
     IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases personal values of a stored event, in one transaction: the event's personal fields are replaced by those
+    /// of <paramref name="redacted"/> (the same event with the erased values set to <see langword="null"/>) and the salts
+    /// of <paramref name="fields"/> are deleted. Nothing else of the event, its leaf or the tree changes.
+    /// </summary>
+    /// <param name="redacted">The event as it is after erasure; its sequence names the stored event.</param>
+    /// <param name="fields">The commitments whose salts are deleted.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the values and salts are erased.</returns>
+    ValueTask EraseAsync(AuditEvent redacted, IReadOnlyList<string> fields, CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,12 @@ public sealed partial class AuditTrail
     private readonly PersonalDataPolicy personalData;
     private bool treeCaughtUp;
 
+    /// <summary>Gets the trail's store.</summary>
+    internal IAuditEventStore Store => store;
+
+    /// <summary>Gets a value indicating whether user ids are personal data (<see cref="AuditOptions.UserIdIsPersonal"/>).</summary>
+    internal bool UserIdIsPersonal => personalData.UserIdIsPersonal;
+
     /// <summary>Gets the store's tree, or <see langword="null"/> when the store does not keep one.</summary>
     internal IAuditTreeStore? TreeStore => treeStore;
 

@@ -120,6 +120,13 @@ public sealed class AuditTransparencyLog : IAuditTransparencyLog
         return trail.VerifyAsync(anchor, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<long> ErasePersonalDataAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return PersonalDataEraser.EraseAsync(trail, trail.Store, tree, trail.UserIdIsPersonal, userId, cancellationToken);
+    }
+
     private static void WriteProof(Utf8JsonWriter writer, byte[][] proof)
     {
         writer.WriteStartArray("proof");

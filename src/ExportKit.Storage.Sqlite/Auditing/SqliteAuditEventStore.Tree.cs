@@ -246,7 +246,8 @@ public sealed partial class SqliteAuditEventStore
                         {
                             Field = reader.GetString(2),
                             Commitment = (byte[])reader.GetValue(3),
-                            Salt = await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? null : (byte[])reader.GetValue(4),
+                            // Typed as ReadOnlyMemory<byte>?: a null byte[] would convert to an empty memory, not to "no salt".
+                            Salt = await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(4),
                         });
                     }
                 }

@@ -53,5 +53,22 @@ internal static class AuditTreeTables
         BEGIN SELECT RAISE(ABORT, 'audit_commitments allows only erasing a salt'); END;
         CREATE TRIGGER audit_commitments_no_delete BEFORE DELETE ON audit_commitments
         BEGIN SELECT RAISE(ABORT, 'audit_commitments is append-only'); END;
+
+        -- Erasure: an event with commitments may have its personal values removed (scalars set to NULL, JSON rewritten);
+        -- every other column stays as recorded. The leaf still fixes what the values were committed to.
+        DROP TRIGGER audit_events_no_update;
+        CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        WHEN NEW.sequence IS NOT OLD.sequence OR NEW.id IS NOT OLD.id OR NEW.timestamp IS NOT OLD.timestamp
+          OR NEW.tenant_id IS NOT OLD.tenant_id OR NEW.event_type IS NOT OLD.event_type OR NEW.severity IS NOT OLD.severity
+          OR NEW.actor_type IS NOT OLD.actor_type OR NEW.resource_type IS NOT OLD.resource_type
+          OR NEW.resource_id IS NOT OLD.resource_id OR NEW.has_request IS NOT OLD.has_request
+          OR NEW.request_id IS NOT OLD.request_id OR NEW.request_trace_id IS NOT OLD.request_trace_id
+          OR NEW.previous_hash IS NOT OLD.previous_hash OR NEW.hash IS NOT OLD.hash
+          OR (NEW.user_id IS NOT OLD.user_id AND NEW.user_id IS NOT NULL)
+          OR (NEW.request_ip_address IS NOT OLD.request_ip_address AND NEW.request_ip_address IS NOT NULL)
+          OR (NEW.request_forwarded_for IS NOT OLD.request_forwarded_for AND NEW.request_forwarded_for IS NOT NULL)
+          OR (NEW.request_user_agent IS NOT OLD.request_user_agent AND NEW.request_user_agent IS NOT NULL)
+          OR NOT EXISTS (SELECT 1 FROM audit_commitments WHERE sequence = OLD.sequence)
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: only the erasure of committed personal data is allowed'); END;
         """;
 }

@@ -17,4 +17,7 @@ internal abstract class TreeForwarding(IAuditTreeStore tree) : IAuditTreeStore
 
     public IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default) =>
         Tree.ReadLeavesAsync(fromSequence, cancellationToken);
+
+    public ValueTask EraseAsync(AuditEvent redacted, IReadOnlyList<string> fields, CancellationToken cancellationToken = default) =>
+        Tree.EraseAsync(redacted, fields, cancellationToken);
 }

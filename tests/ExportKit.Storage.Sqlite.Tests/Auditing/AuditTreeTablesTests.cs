@@ -28,6 +28,10 @@ public sealed class AuditTreeTablesTests : IDisposable
     [InlineData("UPDATE audit_commitments SET salt = zeroblob(32);")]
     [InlineData("DELETE FROM audit_commitments;")]
     [InlineData("INSERT INTO audit_tree_hashes (hash_index, hash) VALUES (99, x'00');")]
+    [InlineData("UPDATE audit_events SET tenant_id = 'globex' WHERE sequence = 1;")]
+    [InlineData("UPDATE audit_events SET request_ip_address = '192.0.2.1' WHERE sequence = 1;")]
+    [InlineData("UPDATE audit_events SET context_json = '{}' WHERE sequence = 2;")]
+    [InlineData("DELETE FROM audit_events WHERE sequence = 2;")]
     public async Task The_database_refuses_to_change_the_tree(string sql)
     {
         await RecordAsync();
