@@ -13,19 +13,7 @@ internal static class ApiCall
         HttpContext context, bool adminRoute, Func<ExportPrincipal, Task<TResult>> body)
         where TResult : IResult
     {
-        var options = context.RequestServices.GetService<IOptions<ExportKitAspNetCoreOptions>>()?.Value ?? new ExportKitAspNetCoreOptions();
-        ExportPrincipal? principal;
-        try
-        {
-            principal = PrincipalResolver.Resolve(context, options);
-        }
-        catch (ArgumentException)
-        {
-            // Claims that make no principal (a blank or malformed id) are no identity ExportKit can act for.
-            principal = null;
-        }
-
-        if (principal is null)
+        if (Principal(context) is not { } principal)
         {
             return ExportKitProblems.Unauthenticated();
         }
@@ -37,6 +25,37 @@ internal static class ApiCall
         catch (Exception e) when (ExportKitProblems.IsMapped(e))
         {
             return ExportKitProblems.FromException(e, adminRoute);
+        }
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, for an endpoint whose success is one of several results (C# converts no interface to a <c>Results</c> union).</summary>
+    public static async Task<IResult> RunAnyAsync(HttpContext context, Func<ExportPrincipal, Task<IResult>> body)
+    {
+        if (Principal(context) is not { } principal)
+        {
+            return ExportKitProblems.Unauthenticated();
+        }
+
+        try
+        {
+            return await body(principal).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ExportKitProblems.IsMapped(e))
+        {
+            return ExportKitProblems.FromException(e, adminRoute: false);
+        }
+    }
+
+    private static ExportPrincipal? Principal(HttpContext context)
+    {
+        try
+        {
+            return PrincipalResolver.Resolve(context, Options(context));
+        }
+        catch (ArgumentException)
+        {
+            // Claims that make no principal (a blank or malformed id) are no identity ExportKit can act for.
+            return null;
         }
     }
 
@@ -52,6 +71,10 @@ internal static class ApiCall
 
         return reader.Read(remote?.ToString(), context.Request.Headers);
     }
+
+    /// <summary>The host's options, or the defaults when it did not call <c>AddAspNetCore</c>.</summary>
+    public static ExportKitAspNetCoreOptions Options(HttpContext context) =>
+        context.RequestServices.GetService<IOptions<ExportKitAspNetCoreOptions>>()?.Value ?? new ExportKitAspNetCoreOptions();
 
     public static T Service<T>(HttpContext context)
         where T : notnull => context.RequestServices.GetRequiredService<T>();

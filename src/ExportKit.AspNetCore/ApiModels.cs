@@ -81,14 +81,14 @@ internal sealed record ExportJobDto(
 /// <summary>A list of jobs.</summary>
 internal sealed record ExportJobListDto(IReadOnlyList<ExportJobDto> Items, int Limit, int Offset);
 
-/// <summary>One category or format and whether the caller may use it.</summary>
-internal sealed record VisibilityItemDto(string Id, bool Allowed, string? Reason);
+/// <summary>One category or format, whether the caller may use it, and why not: every violation, and them joined as one reason.</summary>
+internal sealed record VisibilityItemDto(string Id, bool Allowed, string? Reason, IReadOnlyList<string> Violations);
 
 /// <summary>The categories and formats the caller may use.</summary>
 internal sealed record VisibilityDto(IReadOnlyList<VisibilityItemDto> Categories, IReadOnlyList<VisibilityItemDto> Formats);
 
-/// <summary>The body of <c>POST /exports</c>.</summary>
-internal sealed record CreateExportRequest(string? Category, string? Format, string? FacilityId, string? FederationId, string? StartDate, string? EndDate);
+/// <summary>The body of <c>POST /exports</c>; <c>delivery</c> is <c>job</c> (the default) or <c>direct</c> (the file in the response, when the host allows it).</summary>
+internal sealed record CreateExportRequest(string? Category, string? Format, string? FacilityId, string? FederationId, string? StartDate, string? EndDate, string? Delivery = null);
 
 /// <summary>The optional body of <c>POST /audit/export</c>: the filters, as the query parameters of <c>GET /audit</c>.</summary>
 internal sealed record AuditExportRequest(string? Severity, string? ActorType, string? EventType, string? StartDate, string? EndDate, string? Search);

@@ -45,6 +45,22 @@ internal static class ApiParsing
             : throw new BadParameterException(name, $"{name} '{text}' is not a whole number.");
     }
 
+    /// <summary>Reads <c>delivery</c>: <c>job</c> (or absent) or <c>direct</c>, which the host must allow.</summary>
+    public static bool Direct(string? delivery, bool allowed)
+    {
+        switch (Blank(delivery))
+        {
+            case null or "job":
+                return false;
+            case "direct" when allowed:
+                return true;
+            case "direct":
+                throw new BadParameterException("delivery", "This server does not deliver exports directly (ExportKitAspNetCoreOptions.AllowDirectExports is off): omit delivery to get a job.");
+            default:
+                throw new BadParameterException("delivery", $"delivery '{delivery}' is unknown: use 'job' (the default) or 'direct'.");
+        }
+    }
+
     public static DateTimeOffset? Date(string name, string? text)
     {
         if (text is null)
@@ -62,7 +78,7 @@ internal static class ApiParsing
     {
         if (request.ContentLength is > MaxBodyBytes)
         {
-            throw new BadParameterException("body", FormattableString.Invariant($"The body is larger than {MaxBodyBytes} bytes."));
+            throw TooLarge();
         }
 
         using var buffer = new MemoryStream();
@@ -72,7 +88,7 @@ internal static class ApiParsing
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                throw new BadParameterException("body", FormattableString.Invariant($"The body is larger than {MaxBodyBytes} bytes."));
+                throw TooLarge();
             }
 
             await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
@@ -93,6 +109,9 @@ internal static class ApiParsing
             throw new BadParameterException(path, "The body is not the JSON object this endpoint expects: " + e.Message);
         }
     }
+
+    private static BadParameterException TooLarge() =>
+        new("body", FormattableString.Invariant($"The body is larger than the {MaxBodyBytes} bytes this API reads: send only the fields it expects.")) { Status = StatusCodes.Status413PayloadTooLarge };
 
     private static AuditQuery Filters(string tenantId, string? severity, string? actorType, string? eventType, string? startDate, string? endDate, string? search)
     {

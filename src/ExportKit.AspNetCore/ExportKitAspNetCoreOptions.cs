@@ -42,4 +42,18 @@ public sealed class ExportKitAspNetCoreOptions
     /// <see langword="null"/> for an anonymous caller.
     /// </summary>
     public Func<HttpContext, ExportPrincipal?>? PrincipalFactory { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether <c>POST /exports</c> may answer with the file itself when the request asks
+    /// for it (<c>"delivery": "direct"</c>) instead of queuing a job. The export runs in the request, is logged and
+    /// registered exactly as a job's (policy decision, <c>export-generated</c>, registry row) and its download is
+    /// recorded; it is held in memory up to <see cref="DirectExportMaxBytes"/> so that the response carries
+    /// <c>Content-Length</c> and <c>Repr-Digest</c> and never a half-written file.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: every export is a job, so a request never holds a web server thread for a large export.</value>
+    public bool AllowDirectExports { get; set; }
+
+    /// <summary>Gets or sets the largest direct export, in bytes; a larger one is refused with 413 (<c>export-too-large</c>) and should be made a job.</summary>
+    /// <value>The default value is 4 MiB; it must be from 1 byte to 256 MiB.</value>
+    public long DirectExportMaxBytes { get; set; } = 4 * 1024 * 1024;
 }

@@ -13,6 +13,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class ExportKitEndpointRouteBuilderExtensions
 {
     private const string JobNotFound = "No export job of your tenant has that id.";
+    private const int MaxHistory = 100;
 
     /// <summary>
     /// Maps <c>/audit</c> (query, entry, stats, CSV export jobs) and <c>/exports</c> (visibility, bundle jobs, history,
@@ -94,34 +95,40 @@ public static class ExportKitEndpointRouteBuilderExtensions
     private static void MapExports(RouteGroupBuilder exports)
     {
         exports.MapGet("/visibility", Handler(context => ApiCall.RunAsync(context, adminRoute: false, principal =>
-            {
-                var catalog = ApiCall.Service<IExportCatalog>(context);
-                var categories = ExportVisibility.AllowedCategories(principal, catalog.Categories).ToHashSet();
-                var formats = ExportVisibility.AllowedFormats(principal, catalog.Formats).ToHashSet();
-                const string Reason = "Your roles and permissions do not allow it under the export policy.";
-                var result = new VisibilityDto(
-                    [.. catalog.Categories.Select(c => new VisibilityItemDto(c.Value, categories.Contains(c), categories.Contains(c) ? null : Reason))],
-                    [.. catalog.Formats.Select(f => new VisibilityItemDto(f.Value, formats.Contains(f), formats.Contains(f) ? null : Reason))]);
-                return Task.FromResult(TypedResults.Ok(result));
-            })))
-            .WithName("ExportKit.ExportVisibility").WithSummary("The categories and formats the caller may export, with reasons for the others.")
+                Task.FromResult(TypedResults.Ok(VisibilityReport.For(
+                    principal, ApiCall.Service<IExportCatalog>(context), ApiCall.Service<IExportPolicyEngine>(context), ApiCall.Service<TimeProvider>(context)))))))
+            .WithName("ExportKit.ExportVisibility").WithSummary("The categories and formats the caller may export, with the policy's violations for the others.")
             .Produces<VisibilityDto>().Standard();
 
-        exports.MapPost("/", Handler(context => ApiCall.RunAsync(context, adminRoute: false, async principal =>
+        exports.MapPost("/", Handler(context => ApiCall.RunAnyAsync(context, async principal =>
             {
                 var body = await ApiParsing.BodyAsync<CreateExportRequest>(context.Request, context.RequestAborted).ConfigureAwait(false)
                     ?? throw new BadParameterException("body", "Send a JSON object with category and format.");
                 var query = BundleQuery(ApiCall.Service<IExportCatalog>(context), principal, body) with { Request = ApiCall.Metadata(context) };
+                if (ApiParsing.Direct(body.Delivery, ApiCall.Options(context).AllowDirectExports))
+                {
+                    return await DirectExport.RunAsync(context, query, principal, ApiCall.Options(context)).ConfigureAwait(false);
+                }
+
                 var job = await ApiCall.Service<IExportJobService>(context).CreateBundleJobAsync(query, principal, context.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Accepted(context.Request.PathBase + context.Request.Path.Value?.TrimEnd('/') + "/" + Uri.EscapeDataString(job.Id), ExportJobDto.From(job));
+                return (IResult)TypedResults.Accepted(context.Request.PathBase + context.Request.Path.Value?.TrimEnd('/') + "/" + Uri.EscapeDataString(job.Id), ExportJobDto.From(job));
             })))
-            .WithName("ExportKit.CreateExport").WithSummary("Queue a bundle export of a category in a format; the export policy decides now.")
+            .WithName("ExportKit.CreateExport")
+            .WithSummary("Queue a bundle export of a category in a format; the export policy decides now. With \"delivery\": \"direct\" and a host that allows it, the file is the response.")
             .Accepts<CreateExportRequest>("application/json")
-            .Produces<ExportJobDto>(StatusCodes.Status202Accepted).Standard();
+            .Produces<ExportJobDto>(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Standard();
 
         exports.MapGet("/history", Handler(context => ApiCall.RunAsync(context, adminRoute: false, async principal =>
             {
                 var take = ApiParsing.Int(context.Request.Query, "take") ?? 10;
+                if (take is < 1 or > MaxHistory)
+                {
+                    throw new BadParameterException("take", FormattableString.Invariant($"take {take} is out of range: ask for 1 to {MaxHistory} exports."));
+                }
+
                 var history = await ApiCall.Service<IExportLogStore>(context).GetHistoryAsync(principal.TenantId, take, context.RequestAborted).ConfigureAwait(false);
                 return TypedResults.Ok(history);
             })))

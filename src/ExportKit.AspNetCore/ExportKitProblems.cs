@@ -20,6 +20,9 @@ public static class ExportKitApiErrorCodes
 internal sealed class BadParameterException(string parameter, string message) : Exception(message)
 {
     public string Parameter { get; } = parameter;
+
+    /// <summary>Gets the status: 400, or 413 for a body over the limit.</summary>
+    public int Status { get; init; } = StatusCodes.Status400BadRequest;
 }
 
 /// <summary>RFC 9457 problem details with ExportKit's stable error code as the <c>errorCode</c> extension.</summary>
@@ -37,15 +40,18 @@ internal static class ExportKitProblems
     public static ProblemHttpResult Unauthenticated() =>
         Create(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in: the request has no authenticated user with a tenant.", ExportKitApiErrorCodes.Unauthenticated);
 
-    public static ProblemHttpResult BadParameter(string parameter, string detail) =>
-        Create(StatusCodes.Status400BadRequest, "Bad Request", detail, ExportKitApiErrorCodes.InvalidParameter, new() { ["parameter"] = parameter });
+    public static ProblemHttpResult BadParameter(string parameter, string detail, int status = StatusCodes.Status400BadRequest) =>
+        Create(status, status == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request", detail, ExportKitApiErrorCodes.InvalidParameter, new() { ["parameter"] = parameter });
 
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, "Not Found", detail, ExportJobErrorCodes.NotFound);
 
     public static ProblemHttpResult FromException(Exception exception, bool adminRoute) => exception switch
     {
-        BadParameterException bad => BadParameter(bad.Parameter, bad.Message),
+        BadParameterException bad => BadParameter(bad.Parameter, bad.Message, bad.Status),
+
+        // The server's own limits (Kestrel's MaxRequestBodySize, a body cut short): the body is what is wrong.
+        BadHttpRequestException bad => BadParameter("body", "The request body could not be read: " + bad.Message, bad.StatusCode),
         ExportJobException job => FromJob(job, adminRoute),
         AuditAccessDeniedException denied => Create(
             StatusCodes.Status403Forbidden,
@@ -58,7 +64,7 @@ internal static class ExportKitProblems
     };
 
     public static bool IsMapped(Exception exception) =>
-        exception is BadParameterException or ExportJobException or AuditAccessDeniedException or ArgumentException;
+        exception is BadParameterException or BadHttpRequestException or ExportJobException or AuditAccessDeniedException or ArgumentException;
 
     private static ProblemHttpResult FromJob(ExportJobException job, bool adminRoute)
     {

@@ -110,3 +110,52 @@ public sealed class ExportRouteTests : IAsyncLifetime
         await AssertProblemAsync(await custom.GetAsync("/api/v1/audit", User("admin")), HttpStatusCode.Unauthorized, "unauthenticated");
     }
 }
+
+public sealed class ExportRouteInputTests : IAsyncLifetime
+{
+    private ApiHost host = null!;
+
+    public async Task InitializeAsync() => host = await StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Visibility_gives_each_violation_of_the_policy_for_a_denied_format_and_category()
+    {
+        var member = await JsonAsync(await host.GetAsync("/api/v1/exports/visibility", User("member")));
+        var zip = member.GetProperty("formats").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "zip");
+        Assert.False(zip.GetProperty("allowed").GetBoolean());
+        Assert.Contains("bundle-formats", zip.GetProperty("violations").EnumerateArray().Single().GetString(), StringComparison.Ordinal);
+        var executive = member.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "executive-summary");
+        Assert.Contains(executive.GetProperty("violations").EnumerateArray(), v => v.GetString()!.Contains("executive", StringComparison.OrdinalIgnoreCase));
+        var snapshot = member.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "operational-snapshot");
+        Assert.True(snapshot.GetProperty("allowed").GetBoolean());
+        Assert.Equal(0, snapshot.GetProperty("violations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_413_naming_the_body_and_makes_no_job()
+    {
+        var body = "{\"category\":\"operational-snapshot\",\"format\":\"json\",\"facilityId\":\"" + new string('x', 70_000) + "\"}";
+        var problem = await AssertProblemAsync(await host.SendAsync(HttpMethod.Post, "/api/v1/exports", User("admin"), body), HttpStatusCode.RequestEntityTooLarge, "invalid-parameter");
+        Assert.Equal("body", problem.GetProperty("parameter").GetString());
+        Assert.Equal(0, await host.DrainAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/exports/history?take=1000", "take")]
+    [InlineData("/api/v1/exports/history?take=ten", "take")]
+    [InlineData("/api/v1/audit?limit=5000", "limit")]
+    [InlineData("/api/v1/audit?offset=-1", "offset")]
+    [InlineData("/api/v1/audit?limit=1&limit=2", "limit")]
+    [InlineData("/api/v1/audit?severity=loud", "severity")]
+    [InlineData("/api/v1/audit?actorType=robot", "actorType")]
+    [InlineData("/api/v1/audit?startDate=yesterday", "startDate")]
+    [InlineData("/api/v1/audit/stats?endDate=2024-13-45", "endDate")]
+    [InlineData("/api/v1/audit/exports?limit=0", "limit")]
+    public async Task Malformed_query_parameters_are_400_naming_the_parameter(string path, string parameter)
+    {
+        var problem = await AssertProblemAsync(await host.GetAsync(path, User("admin")), HttpStatusCode.BadRequest, "invalid-parameter");
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
+}

@@ -114,6 +114,31 @@ public abstract class AuditEventStoreContract : StoreContract<IAuditEventStore>
     }
 
     [ContractFact]
+    public async Task A_batch_is_appended_in_order_with_every_field_kept()
+    {
+        var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1)]);
+        AuditEvent[] batch = [AuditEvents.Full(2), AuditEvents.Sealed(3), AuditEvents.Sealed(4, tenant: "globex")];
+
+        Assert.Equal(3, await store.TryAppendBatchAsync(batch));
+
+        var chain = await store.ReadEventsAsync().ToListAsync();
+        Assert.Equal([1L, 2L, 3L, 4L], chain.Select(e => e.Sequence));
+        AuditEvents.AssertSame(batch[0], chain[1]);
+        Assert.Equal(0, await store.TryAppendBatchAsync([]));
+    }
+
+    [ContractFact]
+    public async Task A_batch_whose_first_sequence_is_taken_is_refused_and_nothing_of_it_kept()
+    {
+        var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1), AuditEvents.Sealed(2)]);
+
+        var appended = await store.TryAppendBatchAsync([AuditEvents.Sealed(2, id: "aud_rival"), AuditEvents.Sealed(3, id: "aud_rival_3")]);
+
+        Assert.Equal(0, appended);
+        Assert.Equal(["aud_0001", "aud_0002"], (await store.ReadEventsAsync().ToListAsync()).Select(e => e.Id));
+    }
+
+    [ContractFact]
     public async Task A_reused_event_id_at_a_new_sequence_is_an_error_every_store_reports_alike()
     {
         var store = await AppendAll(NewStore(), [AuditEvents.Sealed(1)]);

@@ -67,7 +67,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         var hashes = await tree.ReadHashesAsync([0]);
 
         var again = new AuditLeaf { Sequence = 1, Data = new byte[] { 1, 2, 3 }, Hashes = [new byte[32]] };
-        Assert.False(await tree.TryAppendWithLeafAsync(AuditEvents.Sealed(1), again));
+        Assert.Equal(0, await tree.TryAppendWithLeavesAsync([AuditEvents.Sealed(1)], [again]));
 
         Assert.Equal(1, await tree.GetTreeSizeAsync());
         Assert.Equal(leaf.Data.ToArray(), (await tree.ReadLeavesAsync(1).SingleAsync()).Data.ToArray());
@@ -81,7 +81,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         var store = NewStore();
         var leaf = new AuditLeaf { Sequence = 2, Data = new byte[] { 1 }, Hashes = [new byte[32]] };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Tree(store).TryAppendWithLeafAsync(AuditEvents.Sealed(1), leaf).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => Tree(store).TryAppendWithLeavesAsync([AuditEvents.Sealed(1)], [leaf]).AsTask());
 
         Assert.Null(await store.GetLastAsync());
         Assert.Equal(0, await Tree(store).GetTreeSizeAsync());

@@ -18,6 +18,34 @@ public interface IAuditEventStore
     /// <returns><see langword="false"/> when another writer appended that sequence first (reseal and retry).</returns>
     ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends sealed events, consecutive in sequence and each chained to the one before, in order. The trail calls this
+    /// with every event its writers recorded while the previous batch was being committed (group commit), and
+    /// acknowledges none of them before this returns, so a store should append the whole batch in one transaction (all
+    /// or none) and return only when it is durable. The default appends them one by one with
+    /// <see cref="TryAppendAsync"/>, stopping at the first refused sequence: correct, but one commit per event.
+    /// </summary>
+    /// <param name="auditEvents">The events, the first one more than the last stored sequence, the others following it without a gap.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>
+    /// How many events, from the first, were appended. Fewer than all only when the event at that index has a sequence
+    /// another writer appended first (the trail reseals that event and the rest on the new last event and tries again);
+    /// an all-or-none store returns 0 or all of them.
+    /// </returns>
+    async ValueTask<int> TryAppendBatchAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            if (!await TryAppendAsync(auditEvents[i], cancellationToken).ConfigureAwait(false))
+            {
+                return i;
+            }
+        }
+
+        return auditEvents.Count;
+    }
+
     /// <summary>Reads one tenant's events that match a query's filters, newest first, skipping <paramref name="offset"/> and taking at most <paramref name="limit"/>.</summary>
     /// <param name="query">The filters (its own Limit and Offset are ignored here).</param>
     /// <param name="offset">How many matching events to skip.</param>

@@ -14,14 +14,14 @@ namespace ExportKit;
 public interface IAuditTreeStore
 {
     /// <summary>
-    /// Appends a sealed event with its leaf, in one transaction, unless the event's sequence is taken. The leaf's
-    /// <see cref="AuditLeaf.Sequence"/> is the event's.
+    /// Appends sealed events with their leaves (the trail's group commit), all or none in one transaction, unless the
+    /// first event's sequence is taken. Each leaf's <see cref="AuditLeaf.Sequence"/> is its event's.
     /// </summary>
-    /// <param name="auditEvent">The event, whose sequence is one more than the last event's.</param>
-    /// <param name="leaf">Its leaf: bytes, the hashes it adds to the tree and its commitments.</param>
+    /// <param name="auditEvents">The events, the first one more than the last stored sequence, the others following without a gap.</param>
+    /// <param name="leaves">Their leaves, one per event in the same order: bytes, the hashes each adds to the tree, commitments.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns><see langword="false"/> when another writer appended that sequence first (reseal and retry).</returns>
-    ValueTask<bool> TryAppendWithLeafAsync(AuditEvent auditEvent, AuditLeaf leaf, CancellationToken cancellationToken = default);
+    /// <returns>How many events, from the first, were appended: all of them, or 0 when another writer appended a sequence first (reseal and retry).</returns>
+    ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds the leaf of an event that is already stored but has none (recorded before the store kept the tree), unless

@@ -16,9 +16,18 @@ internal static class AuditEventEncoding
 {
     private const string Version = "exportkit.audit-event.v1";
 
+    /// <summary>The encoding as a new array (the leaf bytes of an event recorded before the transparency log).</summary>
     public static byte[] Encode(AuditEvent auditEvent)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
+        Encode(auditEvent, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the encoding into a buffer, after clearing it: reuse one buffer to hash events without allocating.</summary>
+    public static void Encode(AuditEvent auditEvent, ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
         Text(buffer, Version);
         Text(buffer, auditEvent.Id);
         Number(buffer, auditEvent.Sequence);
@@ -55,7 +64,6 @@ internal static class AuditEventEncoding
         }
 
         Text(buffer, auditEvent.PreviousHash);
-        return buffer.WrittenSpan.ToArray();
     }
 
     internal static string KindName(AuditChangeKind kind) => kind switch

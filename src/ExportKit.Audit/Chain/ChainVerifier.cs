@@ -10,6 +10,8 @@ namespace ExportKit.Audit;
 /// (1, 3, 2) is two events swapped, reported as out of order at the event that goes back. A row the store could not
 /// decode as its queries decode it (<see cref="AuditChainRow.IsMalformed"/>) is reported as malformed, naming its
 /// sequence, id and column: an event the tenant's queries cannot see must not pass as part of a valid chain.
+/// Each row is hashed through one reused buffer and its stored hash compared digit by digit, so the pass allocates
+/// nothing beyond what the store's decoding does.
 /// </summary>
 internal static class ChainVerifier
 {
@@ -24,6 +26,7 @@ internal static class ChainVerifier
         long checkedCount = 0;
         long previousSequence = 0;
         var previousHash = AuditEventHasher.GenesisHash;
+        var buffer = AuditEventHasher.NewBuffer();
         var rows = store.ReadChainAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         await using (rows)
         {
@@ -65,7 +68,7 @@ internal static class ChainVerifier
                 }
 
                 var matches = leaves is null
-                    ? string.Equals(hasher.Hash(auditEvent), auditEvent.Hash, StringComparison.Ordinal)
+                    ? hasher.Matches(auditEvent, buffer, auditEvent.Hash)
                     : await leaves.MatchesAsync(auditEvent, cancellationToken).ConfigureAwait(false);
                 if (!matches)
                 {

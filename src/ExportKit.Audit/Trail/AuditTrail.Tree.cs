@@ -5,13 +5,12 @@ namespace ExportKit.Audit;
 /// <summary>
 /// The trail's side of the transparency log: when the store keeps the Merkle tree (<see cref="IAuditTreeStore"/>), each
 /// event is sealed over its leaf bytes (personal data committed, not written) and appended with the leaf's tree hashes
-/// and commitments; events stored before the tree existed are given their leaves first.
+/// and commitments (<see cref="AuditTreeSealer"/>); events stored before the tree existed are given their leaves first.
 /// </summary>
 public sealed partial class AuditTrail
 {
     private readonly IAuditTreeStore? treeStore;
     private readonly PersonalDataPolicy personalData;
-    private bool treeCaughtUp;
 
     /// <summary>Gets the trail's store.</summary>
     internal IAuditEventStore Store => store;
@@ -25,38 +24,6 @@ public sealed partial class AuditTrail
     /// <summary>Gives leaves to the events stored without one (see <see cref="AuditTreeBackfill.CatchUpAsync"/>).</summary>
     internal Task CatchUpTreeAsync(CancellationToken cancellationToken) =>
         treeStore is null ? Task.CompletedTask : AuditTreeBackfill.CatchUpAsync(store, treeStore, hasher, cancellationToken);
-
-    /// <summary>Seals an event on the current last one and appends it; <see langword="null"/> when another writer took its sequence.</summary>
-    private async Task<AuditEvent?> TrySealAndAppendAsync(AuditEvent unsealed, IReadOnlyList<AuditCommitment> commitments, CancellationToken cancellationToken)
-    {
-        if (treeStore is null)
-        {
-            var chainOnly = await SealAsync(unsealed, cancellationToken).ConfigureAwait(false);
-            return await store.TryAppendAsync(chainOnly, cancellationToken).ConfigureAwait(false) ? chainOnly : null;
-        }
-
-        if (!treeCaughtUp)
-        {
-            await AuditTreeBackfill.CatchUpAsync(store, treeStore, hasher, cancellationToken).ConfigureAwait(false);
-            treeCaughtUp = true;
-        }
-
-        var last = await store.GetLastAsync(cancellationToken).ConfigureAwait(false);
-        var chained = AuditEventCopy.Chained(unsealed, (last?.Sequence ?? 0) + 1, last?.Hash ?? AuditEventHasher.GenesisHash, timeProvider.GetUtcNow());
-        var data = AuditLeafEncoding.Encode(chained, AuditCommitments.ByField(commitments));
-        var sealedEvent = AuditEventCopy.Sealed(chained, hasher.Hash(data));
-        var leaf = await AuditTreeBackfill.LeafAsync(treeStore, sealedEvent.Sequence, data, commitments, cancellationToken).ConfigureAwait(false);
-        if (await treeStore.TryAppendWithLeafAsync(sealedEvent, leaf, cancellationToken).ConfigureAwait(false))
-        {
-            return sealedEvent;
-        }
-
-        treeCaughtUp = false;
-        return null;
-    }
-
-    private List<AuditCommitment> CommitPersonalData(AuditEvent unsealed) =>
-        treeStore is null ? [] : AuditCommitments.Create(unsealed, personalData);
 }
 
 /// <summary>Builds leaves for the tree: their hashes from the ones stored, and the leaves of events recorded before the tree.</summary>

@@ -1,19 +1,16 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-
 namespace ExportKit.Audit;
 
 /// <summary>
 /// The audit trail: records events (stamped, diffed and chained to the one before) in an <see cref="IAuditEventStore"/>
-/// and reads them back. Appends are serialised within the process; across processes the store refuses a taken sequence
-/// and the trail reseals the event on the new last one and tries again.
+/// and reads them back. Appends share commits: events recorded at the same time are sealed in order on the chain head
+/// the trail keeps in memory and appended together in one <see cref="IAuditEventStore.TryAppendBatchAsync"/>, and no
+/// caller's task completes before its batch is stored. Across processes the store refuses a taken sequence and the
+/// trail reloads the head, reseals the refused events on it and tries again.
 /// </summary>
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "The SemaphoreSlim's wait handle is never asked for, so it holds nothing that needs disposing.")]
 public sealed partial class AuditTrail : IAuditTrail
 {
     /// <summary>How many times an append is tried when other writers keep taking the sequence.</summary>
-    internal const int MaxAppendAttempts = 100;
+    internal const int MaxAppendAttempts = AuditAppender.MaxAttempts;
 
     private const string IdPrefix = "aud";
 
@@ -22,7 +19,7 @@ public sealed partial class AuditTrail : IAuditTrail
     private readonly IExportIdGenerator ids;
     private readonly AuditEventHasher hasher;
     private readonly bool skipUnchangedUpdates;
-    private readonly SemaphoreSlim appendGate = new(1, 1);
+    private readonly AuditAppender appender;
 
     /// <summary>Creates a trail over a store.</summary>
     /// <param name="store">Where the events are kept.</param>
@@ -45,12 +42,15 @@ public sealed partial class AuditTrail : IAuditTrail
         skipUnchangedUpdates = options.SkipUnchangedUpdates;
         treeStore = store as IAuditTreeStore;
         personalData = options.PersonalDataPolicy();
+        appender = new AuditAppender(store, timeProvider, hasher, treeStore is null ? null : new AuditTreeSealer(store, treeStore, hasher, personalData));
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="draft"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The draft is invalid (event type, tenant, severity or actor type); the message names the field.</exception>
     /// <exception cref="InvalidOperationException">Other writers took the next sequence 100 times in a row.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the event was taken into a batch; once taken, it is recorded (or fails) with its batch.</exception>
+    /// <remarks>Any exception of the store's append fails every event of the batch it was in; none of them is recorded when the store appends batches all or none.</remarks>
     public async Task<AuditEvent?> RecordAsync(AuditEventDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -84,25 +84,7 @@ public sealed partial class AuditTrail : IAuditTrail
             Hash = string.Empty,
         };
 
-        var commitments = CommitPersonalData(unsealed);
-        await appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
-            {
-                if (await TrySealAndAppendAsync(unsealed, commitments, cancellationToken).ConfigureAwait(false) is { } sealedEvent)
-                {
-                    return sealedEvent;
-                }
-            }
-        }
-        finally
-        {
-            appendGate.Release();
-        }
-
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"The audit event {unsealed.Id} could not be appended: other writers took the next sequence {MaxAppendAttempts} times in a row. Try again, or reduce the number of processes writing to the same store."));
+        return await appender.AppendAsync(unsealed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -159,11 +141,4 @@ public sealed partial class AuditTrail : IAuditTrail
 
     /// <summary>Checks a query's filters, ignoring its page.</summary>
     internal static void ValidateFilters(AuditQuery query) => (query with { Limit = 1, Offset = 0 }).Validate();
-
-    private async Task<AuditEvent> SealAsync(AuditEvent unsealed, CancellationToken cancellationToken)
-    {
-        var last = await store.GetLastAsync(cancellationToken).ConfigureAwait(false);
-        var chained = AuditEventCopy.Chained(unsealed, (last?.Sequence ?? 0) + 1, last?.Hash ?? AuditEventHasher.GenesisHash, timeProvider.GetUtcNow());
-        return AuditEventCopy.Sealed(chained, hasher.Hash(chained));
-    }
 }

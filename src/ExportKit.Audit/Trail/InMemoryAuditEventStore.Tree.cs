@@ -10,20 +10,43 @@ public sealed partial class InMemoryAuditEventStore
     private readonly List<byte[]> hashes = [];
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The leaf is not the event's, or its hashes are not the ones the next leaf adds.</exception>
-    /// <exception cref="InvalidOperationException">The event's id is taken, or the tree is behind the events (add the missing leaves first).</exception>
-    public ValueTask<bool> TryAppendWithLeafAsync(AuditEvent auditEvent, AuditLeaf leaf, CancellationToken cancellationToken = default)
+    /// <remarks>Under the store's lock, so no reader sees part of a batch; it stops at the first refused sequence.</remarks>
+    /// <exception cref="ArgumentNullException">An argument or an item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The leaves are not the events', one each in the same order, or a leaf's hashes are not the ones it adds.</exception>
+    /// <exception cref="InvalidOperationException">An event's id is taken, or the tree is behind the events (add the missing leaves first).</exception>
+    public ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(auditEvent);
-        ArgumentNullException.ThrowIfNull(leaf);
-        if (leaf.Sequence != auditEvent.Sequence)
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count != auditEvents.Count)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The leaf has sequence {leaf.Sequence} but the event {auditEvent.Id} has {auditEvent.Sequence}: append each event with its own leaf."), nameof(leaf));
+                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
         }
 
-        return TryAppendCoreAsync(auditEvent, leaf, cancellationToken);
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
+            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
+            if (leaves[i].Sequence != auditEvents[i].Sequence)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
+            }
+        }
+
+        lock (gate)
+        {
+            for (var i = 0; i < auditEvents.Count; i++)
+            {
+                if (!AddEvent(auditEvents[i], leaves[i], cancellationToken))
+                {
+                    return ValueTask.FromResult(i);
+                }
+            }
+        }
+
+        return ValueTask.FromResult(auditEvents.Count);
     }
 
     /// <inheritdoc />

@@ -32,7 +32,10 @@ public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTr
     public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
         TryAppendCoreAsync(auditEvent, null, cancellationToken);
 
-    private ValueTask<bool> TryAppendCoreAsync(AuditEvent auditEvent, AuditLeaf? leaf, CancellationToken cancellationToken)
+    private ValueTask<bool> TryAppendCoreAsync(AuditEvent auditEvent, AuditLeaf? leaf, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AddEvent(auditEvent, leaf, cancellationToken));
+
+    private bool AddEvent(AuditEvent auditEvent, AuditLeaf? leaf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         cancellationToken.ThrowIfCancellationRequested();
@@ -41,7 +44,7 @@ public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTr
             var next = events.Count + 1L;
             if (auditEvent.Sequence < next)
             {
-                return ValueTask.FromResult(false);
+                return false;
             }
 
             if (auditEvent.Sequence > next)
@@ -69,7 +72,7 @@ public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTr
             }
 
             events.Add(auditEvent);
-            return ValueTask.FromResult(true);
+            return true;
         }
     }
 

@@ -26,30 +26,41 @@ internal static class AuditEventRows
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    public static void AddParameters(SqliteParameterCollection parameters, AuditEvent auditEvent)
+    /// <summary>The insert's parameter names, in <see cref="Columns"/> order: <see cref="Bind"/> sets them by position.</summary>
+    public static readonly string[] ParameterNames =
+    [
+        "@sequence", "@id", "@timestamp", "@tenant_id", "@event_type", "@severity", "@actor_type", "@user_id",
+        "@resource_type", "@resource_id", "@context_json", "@has_request", "@request_ip_address", "@request_forwarded_for",
+        "@request_user_agent", "@request_id", "@request_trace_id", "@before_json", "@after_json", "@diff_json",
+        "@previous_hash", "@hash",
+    ];
+
+    /// <summary>Sets the values of an insert's parameters, created once in <see cref="ParameterNames"/> order, to an event's fields.</summary>
+    public static void Bind(SqliteParameterCollection parameters, AuditEvent auditEvent)
     {
-        parameters.Add("@sequence", auditEvent.Sequence);
-        parameters.Add("@id", auditEvent.Id);
-        parameters.Add("@timestamp", SqliteInstants.Format(auditEvent.Timestamp));
-        parameters.Add("@tenant_id", auditEvent.TenantId);
-        parameters.Add("@event_type", auditEvent.EventType);
-        parameters.Add("@severity", AuditEnumNames.Of(auditEvent.Severity));
-        parameters.Add("@actor_type", AuditEnumNames.Of(auditEvent.ActorType));
-        parameters.Add("@user_id", auditEvent.UserId);
-        parameters.Add("@resource_type", auditEvent.ResourceType);
-        parameters.Add("@resource_id", auditEvent.ResourceId);
-        parameters.Add("@context_json", auditEvent.ContextJson);
-        parameters.Add("@has_request", auditEvent.Request is null ? 0 : 1);
-        parameters.Add("@request_ip_address", auditEvent.Request?.IpAddress);
-        parameters.Add("@request_forwarded_for", auditEvent.Request?.ForwardedFor);
-        parameters.Add("@request_user_agent", auditEvent.Request?.UserAgent);
-        parameters.Add("@request_id", auditEvent.Request?.RequestId);
-        parameters.Add("@request_trace_id", auditEvent.Request?.TraceId);
-        parameters.Add("@before_json", auditEvent.BeforeJson);
-        parameters.Add("@after_json", auditEvent.AfterJson);
-        parameters.Add("@diff_json", JsonSerializer.Serialize(auditEvent.Diff ?? [], DiffOptions));
-        parameters.Add("@previous_hash", auditEvent.PreviousHash);
-        parameters.Add("@hash", auditEvent.Hash);
+        var request = auditEvent.Request;
+        Set(parameters, 0, auditEvent.Sequence);
+        Set(parameters, 1, auditEvent.Id);
+        Set(parameters, 2, SqliteInstants.Format(auditEvent.Timestamp));
+        Set(parameters, 3, auditEvent.TenantId);
+        Set(parameters, 4, auditEvent.EventType);
+        Set(parameters, 5, AuditEnumNames.Of(auditEvent.Severity));
+        Set(parameters, 6, AuditEnumNames.Of(auditEvent.ActorType));
+        Set(parameters, 7, auditEvent.UserId);
+        Set(parameters, 8, auditEvent.ResourceType);
+        Set(parameters, 9, auditEvent.ResourceId);
+        Set(parameters, 10, auditEvent.ContextJson);
+        Set(parameters, 11, request is null ? 0 : 1);
+        Set(parameters, 12, request?.IpAddress);
+        Set(parameters, 13, request?.ForwardedFor);
+        Set(parameters, 14, request?.UserAgent);
+        Set(parameters, 15, request?.RequestId);
+        Set(parameters, 16, request?.TraceId);
+        Set(parameters, 17, auditEvent.BeforeJson);
+        Set(parameters, 18, auditEvent.AfterJson);
+        Set(parameters, 19, auditEvent.Diff is { Count: > 0 } diff ? JsonSerializer.Serialize(diff, DiffOptions) : "[]");
+        Set(parameters, 20, auditEvent.PreviousHash);
+        Set(parameters, 21, auditEvent.Hash);
     }
 
     /// <summary>
@@ -159,4 +170,7 @@ internal static class AuditEventRows
         row.Fail("actor_type", $"'{SqliteRowDecoder.Shorten(name)}' is not user, system, api or webhook");
         return default;
     }
+
+    private static void Set(SqliteParameterCollection parameters, int index, object? value) =>
+        parameters[index].Value = value ?? DBNull.Value;
 }

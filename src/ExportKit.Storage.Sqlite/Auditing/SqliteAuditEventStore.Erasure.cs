@@ -28,7 +28,12 @@ public sealed partial class SqliteAuditEventStore
                         context_json = @context_json, before_json = @before_json, after_json = @after_json, diff_json = @diff_json
                     WHERE sequence = @sequence AND id = @id;
                     """;
-                AuditEventRows.AddParameters(update.Parameters, redacted);
+                foreach (var name in AuditEventRows.ParameterNames)
+                {
+                    update.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = name });
+                }
+
+                AuditEventRows.Bind(update.Parameters, redacted);
                 if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                 {
                     throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,

@@ -13,56 +13,33 @@ namespace ExportKit.Storage.Sqlite;
 public sealed partial class SqliteAuditEventStore
 {
     /// <inheritdoc />
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The leaf is not the event's.</exception>
-    /// <exception cref="InvalidOperationException">The event's id is taken, or the tree is not at the event's place (add the missing leaves first).</exception>
-    public async ValueTask<bool> TryAppendWithLeafAsync(AuditEvent auditEvent, AuditLeaf leaf, CancellationToken cancellationToken = default)
+    /// <remarks>The events and leaves are one transaction on the store's writing connection: all of them, or 0 when a sequence was taken.</remarks>
+    /// <exception cref="ArgumentNullException">An argument or an item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The leaves are not the events', one each in the same order.</exception>
+    /// <exception cref="InvalidOperationException">An event's id is taken, or the tree is not at the first event's place (add the missing leaves first); nothing was appended.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed of.</exception>
+    public ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(auditEvent);
-        ArgumentNullException.ThrowIfNull(leaf);
-        if (leaf.Sequence != auditEvent.Sequence)
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count != auditEvents.Count)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The leaf has sequence {leaf.Sequence} but the event {auditEvent.Id} has {auditEvent.Sequence}: append each event with its own leaf."), nameof(leaf));
+                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
         }
 
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        for (var i = 0; i < auditEvents.Count; i++)
         {
-#pragma warning disable CA1849 // BeginTransactionAsync has no "deferred" parameter, and BEGIN IMMEDIATE needs it; Microsoft.Data.Sqlite runs it synchronously either way.
-            using var transaction = connection.BeginTransaction(deferred: false);
-#pragma warning restore CA1849
-            using (var command = connection.CreateCommand())
+            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
+            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
+            if (leaves[i].Sequence != auditEvents[i].Sequence)
             {
-                command.Transaction = transaction;
-                command.CommandText = "SELECT EXISTS (SELECT 1 FROM audit_events WHERE sequence >= @value);";
-                command.Parameters.AddWithValue("@value", auditEvent.Sequence);
-                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
-                {
-                    return false; // another writer appended this sequence first
-                }
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
             }
-
-            using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = AuditEventRows.Insert;
-                AuditEventRows.AddParameters(insert.Parameters, auditEvent);
-                try
-                {
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
-                {
-                    throw new InvalidOperationException(
-                        $"The audit event '{auditEvent.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
-                }
-            }
-
-            await InsertLeafAsync(connection, transaction, leaf, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
         }
+
+        return auditEvents.Count == 0 ? ValueTask.FromResult(0) : writer.AppendAsync(auditEvents, cancellationToken, leaves);
     }
 
     /// <inheritdoc />
@@ -160,7 +137,7 @@ public sealed partial class SqliteAuditEventStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    private static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)
+    internal static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)
     {
         var size = await TreeSizeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (leaf.Sequence != size + 1)

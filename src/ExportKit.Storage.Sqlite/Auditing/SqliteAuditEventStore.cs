@@ -8,10 +8,13 @@ namespace ExportKit.Storage.Sqlite;
 /// An <see cref="IAuditEventStore"/> kept in a SQLite database file. The sequence is the table's primary key, so of two
 /// writers appending the same sequence exactly one succeeds, from any number of threads or processes; the database's
 /// own triggers refuse to update or delete an event. Every filter of a query runs in SQL, on indexed columns.
+/// Appends go through one connection the store holds, with the insert prepared once, and a batch
+/// (<see cref="TryAppendBatchAsync"/>) is one transaction: dispose of the store to close that connection.
 /// </summary>
-public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTreeStore
+public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTreeStore, IDisposable
 {
     private readonly SqliteDatabase database;
+    private readonly SqliteAuditWriter writer;
 
     /// <summary>Creates a store on a database file, which may also hold the export log and the export registry.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, for example <c>Data Source=exportkit.db</c>.</param>
@@ -19,6 +22,7 @@ public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTree
     public SqliteAuditEventStore(string connectionString)
     {
         database = new SqliteDatabase(connectionString);
+        writer = new SqliteAuditWriter(database);
     }
 
     /// <inheritdoc />
@@ -36,39 +40,31 @@ public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTree
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="auditEvent"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">Another event with the same id is stored at a different sequence.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed of.</exception>
     public async ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = AuditEventRows.Insert;
-            AuditEventRows.AddParameters(command.Parameters, auditEvent);
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
-            {
-                // Refused by the primary key or by the no-replace trigger. A taken sequence means another writer
-                // appended first: the caller reseals and retries. Anything else is the caller's mistake.
-                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE sequence = @value);", auditEvent.Sequence, cancellationToken).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                if (await connection.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = @value);", auditEvent.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new InvalidOperationException(
-                        $"The audit event '{auditEvent.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
-                }
-
-                throw;
-            }
-        }
+        return await writer.AppendAsync([auditEvent], cancellationToken).ConfigureAwait(false) == 1;
     }
+
+    /// <inheritdoc />
+    /// <remarks>The whole batch is one transaction: it returns all of the events, or 0 when a sequence was taken.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="auditEvents"/> or one of them is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">An event's id is already stored at a different sequence; nothing was appended.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed of.</exception>
+    public ValueTask<int> TryAppendBatchAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
+        }
+
+        return auditEvents.Count == 0 ? ValueTask.FromResult(0) : writer.AppendAsync(auditEvents, cancellationToken);
+    }
+
+    /// <summary>Closes the connection the store appends through. Reads open their own connections and are not affected.</summary>
+    public void Dispose() => writer.Dispose();
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>

@@ -28,7 +28,9 @@ public static class SqliteExportKitBuilderExtensions
 
         // Built now, so that a wrong path is reported here rather than when the engine is first resolved.
         var log = new SqliteExportLogStore(connectionString);
+#pragma warning disable CA2000 // Registered as an instance: it lives as long as the application, and its one held connection closes with the process.
         var audit = new SqliteAuditEventStore(connectionString);
+#pragma warning restore CA2000
         var registry = new SqliteExportRegistry(connectionString);
         var jobs = new SqliteExportJobStore(connectionString);
         builder.Services.RemoveAll<IExportLogStore>();

@@ -5,8 +5,8 @@ internal abstract class TreeForwarding(IAuditTreeStore tree) : IAuditTreeStore
 {
     private IAuditTreeStore Tree => tree;
 
-    public virtual ValueTask<bool> TryAppendWithLeafAsync(AuditEvent auditEvent, AuditLeaf leaf, CancellationToken cancellationToken = default) =>
-        Tree.TryAppendWithLeafAsync(auditEvent, leaf, cancellationToken);
+    public virtual ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default) =>
+        Tree.TryAppendWithLeavesAsync(auditEvents, leaves, cancellationToken);
 
     public ValueTask<bool> TryAddLeafAsync(AuditLeaf leaf, CancellationToken cancellationToken = default) => Tree.TryAddLeafAsync(leaf, cancellationToken);
 

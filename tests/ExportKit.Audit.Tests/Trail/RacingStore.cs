@@ -19,14 +19,14 @@ internal sealed class RacingStore(IAuditEventStore inner, Func<Task> rival, int 
         return await inner.TryAppendAsync(auditEvent, cancellationToken);
     }
 
-    public override async ValueTask<bool> TryAppendWithLeafAsync(AuditEvent auditEvent, AuditLeaf leaf, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
     {
         if (Attempts++ < times)
         {
             await rival();
         }
 
-        return await base.TryAppendWithLeafAsync(auditEvent, leaf, cancellationToken);
+        return await base.TryAppendWithLeavesAsync(auditEvents, leaves, cancellationToken);
     }
 
     public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default) =>

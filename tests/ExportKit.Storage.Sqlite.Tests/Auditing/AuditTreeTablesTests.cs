@@ -13,7 +13,8 @@ public sealed class AuditTreeTablesTests : IDisposable
 
     private async Task RecordAsync()
     {
-        var trail = new AuditTrail(new SqliteAuditEventStore(database.ConnectionString), TestClock.Create(), new SequentialIds(), new AuditOptions());
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
+        var trail = new AuditTrail(store, TestClock.Create(), new SequentialIds(), new AuditOptions());
         await trail.RecordAsync(new AuditEventDraft { EventType = "user.updated", TenantId = "acme", Request = new RequestMetadata { IpAddress = "203.0.113.5" } });
         await trail.RecordAsync(new AuditEventDraft { EventType = "user.updated", TenantId = "acme" });
     }
@@ -39,7 +40,8 @@ public sealed class AuditTreeTablesTests : IDisposable
 
         Assert.Throws<SqliteException>(() => database.Scalar(sql));
 
-        Assert.True((await new AuditTrail(new SqliteAuditEventStore(database.ConnectionString), TestClock.Create(), new SequentialIds(), new AuditOptions()).VerifyAsync()).IsValid);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
+        Assert.True((await new AuditTrail(store, TestClock.Create(), new SequentialIds(), new AuditOptions()).VerifyAsync()).IsValid);
     }
 
     [Fact]

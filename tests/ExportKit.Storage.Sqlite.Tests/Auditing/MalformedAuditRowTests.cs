@@ -15,11 +15,20 @@ public sealed class MalformedAuditRowTests : IDisposable
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     private readonly TempDatabase database = new();
+    private readonly List<SqliteAuditEventStore> stores = [];
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        stores.ForEach(store => store.Dispose());
+        database.Dispose();
+    }
 
-    private AuditTrail Trail() => new(
-        new SqliteAuditEventStore(database.ConnectionString), TestClock.Create(), new SequentialIds(), new AuditOptions { HmacKey = Key });
+    private AuditTrail Trail()
+    {
+        var store = new SqliteAuditEventStore(database.ConnectionString);
+        stores.Add(store);
+        return new(store, TestClock.Create(), new SequentialIds(), new AuditOptions { HmacKey = Key });
+    }
 
     private async Task<List<AuditEvent>> Record20()
     {

@@ -10,7 +10,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task An_event_round_trips_every_field_the_diff_and_request_included()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         var full = AuditEvents.Full(1);
         var minimal = AuditEvents.Minimal(2);
         var emptyRequest = AuditEvents.Minimal(3).With(it => it.Id, "evt_empty").With(it => it.Request, new RequestMetadata());
@@ -27,7 +27,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task Timestamps_come_back_as_the_same_instant_in_utc()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         var stamped = AuditEvents.Minimal(1).With(it => it.Timestamp, AuditEvents.Start.ToOffset(TimeSpan.FromHours(-7)));
 
         await store.TryAppendAsync(stamped);
@@ -40,7 +40,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task The_last_event_is_the_highest_sequence_and_an_empty_store_has_none()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         Assert.Null(await store.GetLastAsync());
 
         await store.TryAppendAsync(AuditEvents.Minimal(1));
@@ -52,7 +52,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task A_taken_sequence_is_refused_and_the_first_event_kept()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         Assert.True(await store.TryAppendAsync(AuditEvents.Minimal(1)));
 
         var appended = await store.TryAppendAsync(AuditEvents.Full(1).With(it => it.Id, "evt_other"));
@@ -64,7 +64,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task A_taken_id_at_a_new_sequence_is_an_error_that_names_the_id()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         await store.TryAppendAsync(AuditEvents.Minimal(1));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
@@ -76,7 +76,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task Find_is_scoped_to_the_tenant()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         await store.TryAppendAsync(AuditEvents.Minimal(1, tenantId: "globex"));
 
         Assert.Null(await store.FindAsync("acme", AuditEvents.Minimal(1).Id));
@@ -86,7 +86,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task The_chain_is_read_in_sequence_order_across_tenants()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         await store.TryAppendAsync(AuditEvents.Minimal(2, tenantId: "globex"));
         await store.TryAppendAsync(AuditEvents.Minimal(3));
         await store.TryAppendAsync(AuditEvents.Minimal(1));
@@ -99,7 +99,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task The_chain_streams_while_events_are_appended()
     {
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         await store.TryAppendAsync(AuditEvents.Minimal(1));
         await store.TryAppendAsync(AuditEvents.Minimal(2));
 
@@ -123,7 +123,7 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     {
         const int Writers = 8;
         const int EventsPerWriter = 25;
-        var store = new SqliteAuditEventStore(database.ConnectionString);
+        using var store = new SqliteAuditEventStore(database.ConnectionString);
         var refusals = 0;
 
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
@@ -152,10 +152,13 @@ public sealed class SqliteAuditEventStoreTests : IDisposable
     [Fact]
     public async Task A_second_store_on_the_same_file_sees_the_chain()
     {
-        await new SqliteAuditEventStore(database.ConnectionString).TryAppendAsync(AuditEvents.Full(1));
+        using (var appender = new SqliteAuditEventStore(database.ConnectionString))
+        {
+            await appender.TryAppendAsync(AuditEvents.Full(1));
+        }
         database.ClosePool();
 
-        var reopened = new SqliteAuditEventStore(database.ConnectionString);
+        using var reopened = new SqliteAuditEventStore(database.ConnectionString);
 
         AuditEvents.AssertSame(AuditEvents.Full(1), await reopened.GetLastAsync());
         Assert.False(await reopened.TryAppendAsync(AuditEvents.Minimal(1).With(it => it.Id, "evt_new")));

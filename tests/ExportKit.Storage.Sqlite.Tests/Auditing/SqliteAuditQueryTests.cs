@@ -13,7 +13,11 @@ public sealed class SqliteAuditQueryTests : IDisposable
         store = new SqliteAuditEventStore(database.ConnectionString);
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        store.Dispose();
+        database.Dispose();
+    }
 
     public static TheoryData<string> Queries => new()
     {

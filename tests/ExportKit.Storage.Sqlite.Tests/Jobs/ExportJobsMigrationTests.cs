@@ -22,7 +22,10 @@ public sealed class ExportJobsMigrationTests : IDisposable
     /// <summary>A 0.2 database holding rows exactly as the stores write them (made through the stores elsewhere, then copied).</summary>
     private async Task CreateVersion2DatabaseAsync()
     {
-        await new SqliteAuditEventStore(source.ConnectionString).TryAppendAsync(AuditEvents.Full(1));
+        using (var appender = new SqliteAuditEventStore(source.ConnectionString))
+        {
+            await appender.TryAppendAsync(AuditEvents.Full(1));
+        }
         await new SqliteExportLogStore(source.ConnectionString).AppendAsync(
             new ExportDownloadedEntry { Timestamp = TestClock.Now, TenantId = "acme", BundleId = "b", Format = "json", FileName = "b.json", SizeBytes = 1, DownloadedBy = "u" });
         await new SqliteExportRegistry(source.ConnectionString).AddAsync(ExportRecords.Create("exp_1"));
@@ -57,7 +60,8 @@ public sealed class ExportJobsMigrationTests : IDisposable
         Assert.Equal(3L, old.Scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'export_jobs';"));
         Assert.Equal(4L, old.Scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'export_jobs' AND name LIKE 'ix_%';"));
         Assert.Equal("job_0001", (await jobs.FindAsync("acme", "job_0001"))!.Id);
-        Assert.Equal(AuditEvents.Full(1).Id, (await new SqliteAuditEventStore(old.ConnectionString).GetLastAsync())!.Id);
+        using var audit = new SqliteAuditEventStore(old.ConnectionString);
+        Assert.Equal(AuditEvents.Full(1).Id, (await audit.GetLastAsync())!.Id);
         Assert.Single(await new SqliteExportLogStore(old.ConnectionString).ReadAsync().ToListAsync());
         ExportRecords.AssertSame(ExportRecords.Create("exp_1"), await new SqliteExportRegistry(old.ConnectionString).FindAsync("acme", "exp_1"));
     }

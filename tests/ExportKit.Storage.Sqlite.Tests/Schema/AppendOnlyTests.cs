@@ -37,7 +37,10 @@ public sealed class AppendOnlyTests : IDisposable
 
     private async Task SeedAsync()
     {
-        await new SqliteAuditEventStore(database.ConnectionString).TryAppendAsync(AuditEvents.Full(1));
+        using (var appender = new SqliteAuditEventStore(database.ConnectionString))
+        {
+            await appender.TryAppendAsync(AuditEvents.Full(1));
+        }
         await new SqliteExportLogStore(database.ConnectionString).AppendAsync(
             new ExportDownloadedEntry { Timestamp = AuditEvents.Start, TenantId = "acme", BundleId = "b", Format = "json", FileName = "b.json", SizeBytes = 1, DownloadedBy = "u" });
         await new SqliteExportRegistry(database.ConnectionString).AddAsync(Registry.ExportRecords.Create("exp_1"));

@@ -29,11 +29,17 @@ public sealed class SchemaTests : IDisposable
     [Fact]
     public async Task Opening_the_same_file_again_applies_no_step_twice()
     {
-        await new SqliteAuditEventStore(database.ConnectionString).TryAppendAsync(AuditEvents.Minimal(1));
+        using (var appender = new SqliteAuditEventStore(database.ConnectionString))
+        {
+            await appender.TryAppendAsync(AuditEvents.Minimal(1));
+        }
         database.ClosePool();
 
         await new SqliteExportRegistry(database.ConnectionString).ListAsync("acme").ToListAsync();
-        await new SqliteAuditEventStore(database.ConnectionString).GetLastAsync();
+        using (var appender = new SqliteAuditEventStore(database.ConnectionString))
+        {
+            await appender.GetLastAsync();
+        }
 
         Assert.Equal(4L, database.Scalar("SELECT count(*) FROM schema_version;"));
         Assert.Equal(1L, database.Scalar("SELECT count(*) FROM audit_events;"));

@@ -14,15 +14,21 @@ public sealed class StrictMigrationTests : IDisposable
 
     private readonly TempDatabase source = new();
     private readonly TempDatabase old = new();
+    private readonly List<SqliteAuditEventStore> stores = [];
 
     public void Dispose()
     {
+        stores.ForEach(store => store.Dispose());
         source.Dispose();
         old.Dispose();
     }
 
-    private static AuditTrail Trail(string connectionString, IExportIdGenerator? ids = null) =>
-        new(new SqliteAuditEventStore(connectionString), TestClock.Create(), ids ?? new SequentialIds(), new AuditOptions());
+    private AuditTrail Trail(string connectionString, IExportIdGenerator? ids = null)
+    {
+        var store = new SqliteAuditEventStore(connectionString);
+        stores.Add(store);
+        return new(store, TestClock.Create(), ids ?? new SequentialIds(), new AuditOptions());
+    }
 
     private static ExportDownloadedEntry Entry(string bundleId) => new()
     {
@@ -33,7 +39,8 @@ public sealed class StrictMigrationTests : IDisposable
     private async Task<List<AuditEvent>> CreateOldDatabase(string? tamper = null)
     {
         // 0.1 wrote chain-only events: the source trail does not see the transparency log.
-        var trail = new AuditTrail(new ExportKit.Storage.Contracts.ChainOnlyAuditStore(new SqliteAuditEventStore(source.ConnectionString)), TestClock.Create(), new SequentialIds(), new AuditOptions());
+        using var sourceStore = new SqliteAuditEventStore(source.ConnectionString);
+        var trail = new AuditTrail(new ExportKit.Storage.Contracts.ChainOnlyAuditStore(sourceStore), TestClock.Create(), new SequentialIds(), new AuditOptions());
         var events = new List<AuditEvent>();
         for (var i = 0; i < 5; i++)
         {

@@ -1,0 +1,209 @@
+using System.Globalization;
+
+namespace ExportKit.Audit;
+
+/// <summary>
+/// Group commit for the trail. Recorders queue their prepared events; one writer loop at a time takes everything
+/// queued, seals it in order on the chain head it keeps in memory, appends it with one
+/// <see cref="IAuditEventStore.TryAppendBatchAsync"/> and only then completes the recorders' tasks. While a batch
+/// commits, the next one gathers, so concurrent writers share commits. The recorder that finds no loop running becomes
+/// the writer; once its own event is done it hands any queue left over to a pooled thread, so it is not kept writing
+/// for others.
+/// </summary>
+/// <remarks>
+/// The head is loaded from the store when unknown: at first, after another process took a sequence (the refused
+/// events are resealed on the new head and tried again), and after a failed commit (every event of that batch fails;
+/// reloading keeps the chain right even for a store whose fallback appended part of the batch).
+/// </remarks>
+internal sealed class AuditAppender
+{
+    /// <summary>How many times a batch is tried when other writers keep taking the sequence.</summary>
+    public const int MaxAttempts = 100;
+
+    private readonly IAuditEventStore store;
+    private readonly TimeProvider timeProvider;
+    private readonly AuditEventHasher hasher;
+    private readonly object gate = new();
+    private readonly Action<PendingAppend, CancellationToken> cancel;
+    private readonly AuditTreeSealer? tree;
+
+    // Owned by the writer loop, of which at most one runs at a time (`writing`).
+    private readonly System.Buffers.ArrayBufferWriter<byte> buffer = AuditEventHasher.NewBuffer();
+    private List<PendingAppend> queue = [];
+    private bool writing;
+    private long headSequence;
+    private string? headHash;
+
+    public AuditAppender(IAuditEventStore store, TimeProvider timeProvider, AuditEventHasher hasher, AuditTreeSealer? tree = null)
+    {
+        this.tree = tree;
+        this.store = store;
+        this.timeProvider = timeProvider;
+        this.hasher = hasher;
+        cancel = Cancel;
+    }
+
+    /// <summary>Appends an event; the task completes with the sealed event once it is durable.</summary>
+    public async Task<AuditEvent> AppendAsync(AuditEvent unsealed, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingAppend(unsealed);
+        pending.Register(cancel, cancellationToken);
+        var lead = false;
+        lock (gate)
+        {
+            // The token may have fired between the check above and the registration: then the event is not queued.
+            if (pending.State != PendingState.Cancelled)
+            {
+                queue.Add(pending);
+                lead = !writing;
+                writing = true;
+            }
+        }
+
+        if (lead)
+        {
+            await WriteAsync(pending).ConfigureAwait(false);
+        }
+
+        return await pending.Task.ConfigureAwait(false);
+    }
+
+    private void Cancel(PendingAppend pending, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            // Once taken into a batch the event is being sealed and committed: it is recorded or fails with its batch.
+            if (pending.State != PendingState.Queued)
+            {
+                return;
+            }
+
+            pending.State = PendingState.Cancelled;
+            queue.Remove(pending);
+        }
+
+        pending.Cancel(cancellationToken);
+    }
+
+    /// <summary>The writer loop: commits batches until the queue is empty, or hands the rest off once <paramref name="own"/> is done.</summary>
+    private async Task WriteAsync(PendingAppend? own)
+    {
+        while (true)
+        {
+            List<PendingAppend> batch;
+            lock (gate)
+            {
+                if (queue.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                if (own is not null && own.Task.IsCompleted)
+                {
+                    break;
+                }
+
+                batch = queue;
+                queue = [];
+                foreach (var pending in batch)
+                {
+                    pending.State = PendingState.Taken;
+                }
+            }
+
+            await CommitAsync(batch).ConfigureAwait(false);
+        }
+
+        // The recorder's own event is done and others are queued: a pooled thread carries on (writing stays true).
+        _ = Task.Run(() => WriteAsync(null));
+    }
+
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        var remaining = batch;
+        try
+        {
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                if (headHash is null && tree is not null)
+                {
+                    (headSequence, headHash) = await tree.LoadHeadAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                else if (headHash is null)
+                {
+                    var last = await store.GetLastAsync(CancellationToken.None).ConfigureAwait(false);
+                    headSequence = last?.Sequence ?? 0;
+                    headHash = last?.Hash ?? AuditEventHasher.GenesisHash;
+                }
+
+                var (sealedEvents, leaves) = Seal(remaining);
+                var appended = leaves is null
+                    ? await store.TryAppendBatchAsync(sealedEvents, CancellationToken.None).ConfigureAwait(false)
+                    : await tree!.Tree.TryAppendWithLeavesAsync(sealedEvents, leaves, CancellationToken.None).ConfigureAwait(false);
+                if (appended < 0 || appended > sealedEvents.Length)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"The audit store {store.GetType().Name} reported {appended} of {sealedEvents.Length} events appended: TryAppendBatchAsync must return how many events, from the first, it appended."));
+                }
+
+                if (appended > 0)
+                {
+                    headSequence = sealedEvents[appended - 1].Sequence;
+                    headHash = sealedEvents[appended - 1].Hash;
+                }
+
+                for (var i = 0; i < appended; i++)
+                {
+                    remaining[i].Complete(sealedEvents[i]);
+                }
+
+                if (appended == sealedEvents.Length)
+                {
+                    return;
+                }
+
+                // Another writer (another process) took the next sequence: reload the head and reseal the rest on it.
+                remaining = remaining.GetRange(appended, remaining.Count - appended);
+                headHash = null;
+            }
+
+            var error = new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The audit event {remaining[0].Unsealed.Id} could not be appended: other writers took the next sequence {MaxAttempts} times in a row. Try again, or reduce the number of processes writing to the same store."));
+            remaining.ForEach(pending => pending.Fail(error));
+        }
+#pragma warning disable CA1031 // Every failure goes to the recorders of the batch, who rethrow it; the loop must live on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // Nothing of this batch is acknowledged. The head is reloaded before the next one, so it is the store's.
+            headHash = null;
+            remaining.ForEach(pending => pending.Fail(e));
+        }
+    }
+
+    private (AuditEvent[] Events, AuditLeaf[]? Leaves) Seal(List<PendingAppend> batch)
+    {
+        var sealedEvents = new AuditEvent[batch.Count];
+        var leaves = tree is null ? null : new AuditLeaf[batch.Count];
+        var sequence = headSequence;
+        var previousHash = headHash!;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var chained = AuditEventCopy.Chained(batch[i].Unsealed, ++sequence, previousHash, timeProvider.GetUtcNow());
+            if (tree is null)
+            {
+                sealedEvents[i] = AuditEventCopy.Sealed(chained, hasher.Hash(chained, buffer));
+            }
+            else
+            {
+                (sealedEvents[i], leaves![i]) = tree.Seal(chained);
+            }
+
+            previousHash = sealedEvents[i].Hash;
+        }
+
+        return (sealedEvents, leaves);
+    }
+}
