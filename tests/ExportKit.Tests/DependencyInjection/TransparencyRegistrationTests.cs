@@ -11,7 +11,8 @@ public sealed class TransparencyRegistrationTests
     public async Task The_transparency_log_signs_checkpoints_of_the_registered_trail()
     {
         var services = new ServiceCollection();
-        services.AddExportKit().AddAuditTransparencyLog(o => o.SigningKey = AuditTransparencyOptions.GenerateSigningKey("example.com/audit"));
+        services.AddExportKit();
+        services.AddAuditTransparencyLog(o => o.SigningKey = AuditTransparencyOptions.GenerateSigningKey("example.com/audit"));
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEventDraft { EventType = "user.updated", TenantId = "acme" });
 
@@ -26,7 +27,8 @@ public sealed class TransparencyRegistrationTests
     public void A_missing_signing_key_fails_when_the_log_is_resolved_naming_the_option()
     {
         var services = new ServiceCollection();
-        services.AddExportKit().AddAuditTransparencyLog(_ => { });
+        services.AddExportKit();
+        services.AddAuditTransparencyLog(_ => { });
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AuditTransparencyOptions>>().Value);
