@@ -25,6 +25,17 @@ public sealed class AuditTransparencyOptions
         return NoteKey.Generate(name);
     }
 
+    /// <summary>The verifier key of a signer key, to publish: <c>&lt;name&gt;+&lt;hex key hash&gt;+&lt;base64 key&gt;</c>.</summary>
+    /// <param name="signingKey">A signer key as <see cref="GenerateSigningKey"/> writes it.</param>
+    /// <returns>The verifier key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="signingKey"/> is not a signer key; the message says why.</exception>
+    public static string VerifierKeyOf(string signingKey)
+    {
+        ArgumentNullException.ThrowIfNull(signingKey);
+        return (NoteKey.ParseSigner(signingKey, out var problem)
+            ?? throw new ArgumentException($"Not a signed-note signer key: {problem}.", nameof(signingKey))).VerifierKey;
+    }
+
     /// <summary>Checks the options and returns every problem found.</summary>
     /// <returns>The problems, each naming the option; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
