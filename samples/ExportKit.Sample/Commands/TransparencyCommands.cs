@@ -31,7 +31,12 @@ internal static class TransparencyCommands
 
         var checkpoint = new Command("checkpoint", "Sign a checkpoint of the log as it is now (C2SP tlog-checkpoint).") { Out };
         checkpoint.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
-            await WriteAsync(parse, output, await log.CreateCheckpointAsync(token))));
+        {
+            var signed = await log.CreateCheckpointAsync(token);
+            // The latest checkpoint is also kept beside the database: restore checks a backup against it.
+            await File.WriteAllTextAsync(parse.GetValue(SampleOptions.Database)! + ".checkpoint", signed, token);
+            return await WriteAsync(parse, output, signed);
+        }));
 
         var prove = new Command("prove", "Write the inclusion proof of one event in a checkpoint's tree (JSON).") { Sequence, Checkpoint, Out };
         prove.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
