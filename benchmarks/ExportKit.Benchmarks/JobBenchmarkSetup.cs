@@ -30,7 +30,8 @@ internal sealed class JobBenchmarkSetup
     public IAuditTrail Trail { get; }
 
     /// <summary>Builds the engine and its jobs on a new directory; <paramref name="configure"/> adds data sources.</summary>
-    public static JobBenchmarkSetup Create(bool sqlite, int workers, Action<ExportEngineBuilder>? configure = null)
+    /// <param name="postgres">A PostgreSQL connection string to use instead (its search path a new schema), or <see langword="null"/>.</param>
+    public static JobBenchmarkSetup Create(bool sqlite, int workers, Action<ExportEngineBuilder>? configure = null, string? postgres = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "exportkit-bench-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -40,7 +41,11 @@ internal sealed class JobBenchmarkSetup
             o.StorageDirectory = Path.Combine(directory, "files");
             o.Concurrency = workers;
         });
-        if (sqlite)
+        if (postgres is not null)
+        {
+            builder.ConfigureServices(k => k.UsePostgreSql(postgres));
+        }
+        else if (sqlite)
         {
             builder.ConfigureServices(k => k.UseSqlite(Path.Combine(directory, "exportkit.db")));
         }

@@ -11,6 +11,7 @@ internal static class SampleApp
         var root = new RootCommand("ExportKit sample host: policy-checked, logged, deterministic exports of a demo data set (tenants acme and globex).")
         {
             SampleOptions.Database,
+            SampleOptions.Postgres,
             SampleOptions.Now,
             SampleOptions.JobsDirectory,
             SampleOptions.Out,
@@ -27,14 +28,23 @@ internal static class SampleApp
         {
             root.Subcommands.Add(command);
         }
-        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), parse.GetValue(SampleOptions.Database)!, parse.GetValue(SampleOptions.Out)!, SampleOptions.Jobs(parse), token));
+
+        root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), SampleOptions.Storage(parse), parse.GetValue(SampleOptions.Out)!, SampleOptions.Jobs(parse), token));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && parse.CommandResult.Command != verify && !args.Any(a => a is "--help" or "-h" or "-?"))
         {
             // The sample names its database on start: history, statistics and the audit trail live there across runs.
             // (verify reads a package, not the database.)
-            await output.WriteLineAsync($"Database: {Path.GetFullPath(parse.GetValue(SampleOptions.Database)!)}");
+            try
+            {
+                await output.WriteLineAsync($"Database: {SampleOptions.Storage(parse).Describe()}");
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"Error: {OneLine(ex)}");
+                return 1;
+            }
         }
 
         return await InvokeAsync(parse, output, error, cancellationToken);

@@ -136,7 +136,7 @@ public sealed class JobWorkerProcessTests : IDisposable
     }
 
     // The sample is referenced by this project, so its dll and runtime config are copied beside the tests; else its own build output.
-    private static string SampleDll()
+    internal static string SampleDll()
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "ExportKit.Sample.dll");
         if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "ExportKit.Sample.runtimeconfig.json")))

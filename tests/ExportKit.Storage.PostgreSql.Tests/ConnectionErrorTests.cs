@@ -20,6 +20,24 @@ public sealed class ConnectionErrorTests
         Assert.IsAssignableFrom<NpgsqlException>(error.InnerException);
     }
 
+    [Fact]
+    public async Task Every_store_and_the_schema_step_name_an_unreachable_server_alike()
+    {
+        var connectionString = $"Host=127.0.0.1;Port={FreePort()};Username=exportkit;Database=exportkit;Timeout=5";
+        Func<Task>[] starts =
+        [
+            () => PostgreSqlSchema.MigrateAsync(connectionString),
+            async () => await new PostgreSqlAuditEventStore(connectionString).GetLastAsync(),
+            async () => await new PostgreSqlExportJobStore(connectionString).TryClaimAsync("w", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1)),
+        ];
+
+        foreach (var start in starts)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(start);
+            Assert.Contains("check Host and Port", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [PostgresFact]
     public async Task A_user_the_server_refuses_is_named_with_the_credentials_to_check()
     {

@@ -48,6 +48,36 @@ internal sealed class TestDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>Runs SQL with the test's schema on the search path.</summary>
+    public void ExecuteInSchema(string sql)
+    {
+        using var connection = Open();
+#pragma warning disable CA2100 // Tests' own SQL.
+        using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a query with the test's schema on the search path and returns its first column as text.</summary>
+    public List<string> Strings(string sql)
+    {
+        using var connection = Open();
+#pragma warning disable CA2100 // Tests' own SQL.
+        using var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetValue(0).ToString() ?? "");
+        }
+
+        return values;
+    }
+
+    /// <summary>Runs a scalar query with the test's schema on the search path.</summary>
+    public long Scalar(string sql) => long.Parse(Strings(sql)[0], System.Globalization.CultureInfo.InvariantCulture);
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

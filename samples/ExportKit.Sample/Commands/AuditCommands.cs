@@ -118,7 +118,7 @@ internal static class AuditCommands
     {
         try
         {
-            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, parse.GetValue(SampleOptions.Database)!);
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, SampleOptions.Storage(parse));
             return await action(services.GetRequiredService<IAuditTrail>(), () => Principal(parse));
         }
         catch (ArgumentException ex)

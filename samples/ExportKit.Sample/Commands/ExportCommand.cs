@@ -47,7 +47,7 @@ internal static class ExportCommand
                 FederationId = parse.GetValue(UserFederation),
             };
 
-            using var services = SampleHost.Create(now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System, now is { } n ? new ClockDerivedIds(n, Describe(query, principal)) : null, parse.GetValue(SampleOptions.Database)!);
+            using var services = SampleHost.Create(now is { } fixedNow ? new FixedTimeProvider(fixedNow) : TimeProvider.System, now is { } n ? new ClockDerivedIds(n, Describe(query, principal)) : null, SampleOptions.Storage(parse));
             var engine = services.GetRequiredService<IExportEngine>();
             var directory = Path.GetFullPath(parse.GetValue(SampleOptions.Out)!);
             var result = await engine.ExportToDirectoryAsync(query, principal, directory, cancellationToken);

@@ -17,7 +17,7 @@ internal static class HistoryCommand
         var command = new Command("history", "List the last exports from the log, newest first.") { Tenant, Take };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, parse.GetValue(SampleOptions.Database)!);
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, SampleOptions.Storage(parse));
             var store = services.GetRequiredService<IExportLogStore>();
             var output = parse.InvocationConfiguration.Output;
             var take = parse.GetValue(Take);

@@ -39,6 +39,10 @@ internal static class JobCommands
     private static readonly Option<string?> UserFederation = new("--user-federation") { Description = "The user's federation." };
     private static readonly Option<int> Limit = new("--limit") { Description = "Jobs per page, 1 to 1000.", DefaultValueFactory = _ => 50 };
     private static readonly Option<int> Offset = new("--offset") { Description = "Jobs to skip.", DefaultValueFactory = _ => 0 };
+    // For load tests only: queue this many identical audit CSV jobs in one process (each request audited), as many
+    // users at once would; the PostgreSQL scale test runs several such processes side by side.
+    private static readonly Option<int> Repeat = new("--repeat") { Description = "Queue this many identical --audit jobs (1 to 10000).", DefaultValueFactory = _ => 1, Hidden = true };
+
     private static readonly Argument<string> Id = new("id") { Description = "The job's id, job_… (the last line `jobs create` prints)." };
 
     public static Command Create()
@@ -49,7 +53,7 @@ internal static class JobCommands
         {
             Audit, Category, Format, Tenant, Facility, Federation, From, To,
             AuditCommands.Severity, AuditCommands.ActorType, AuditCommands.EventType, AuditCommands.Start, AuditCommands.End, AuditCommands.Search,
-            User, UserTenant, UserFederation, Roles, Permissions,
+            User, UserTenant, UserFederation, Roles, Permissions, Repeat,
         };
         create.SetAction((parse, token) => RunAsync(parse, (services, output) => CreateAsync(parse, services.GetRequiredService<IExportJobService>(), output, token)));
 
@@ -150,8 +154,18 @@ internal static class JobCommands
                 throw new ArgumentException("--category is for a bundle job; an --audit job exports the audit log: filter it with --severity, --actor-type, --event-type, --start, --end or --search.");
             }
 
+            var repeat = parse.GetValue(Repeat);
+            if (repeat is < 1 or > 10_000)
+            {
+                throw new ArgumentException($"--repeat {repeat} is out of range: give 1 to 10000.");
+            }
+
             var query = AuditCommands.Query(parse, tenant);
             job = await jobs.CreateAuditCsvJobAsync(query, Principal(parse), null, token);
+            for (var i = 1; i < repeat; i++)
+            {
+                job = await jobs.CreateAuditCsvJobAsync(query, Principal(parse), null, token);
+            }
             await output.WriteLineAsync($"Allowed: {job.UserId} may export tenant {tenant}'s audit log; the request is recorded as {AuditEventTypes.ExportRequested}.");
             await output.WriteLineAsync($"Queued an audit CSV job with filters {job.FiltersJson}");
         }
@@ -239,7 +253,7 @@ internal static class JobCommands
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, parse.GetValue(SampleOptions.Database)!, new SampleJobs(SampleOptions.Jobs(parse)));
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, SampleOptions.Storage(parse), new SampleJobs(SampleOptions.Jobs(parse)));
             return await action(services, parse.InvocationConfiguration.Output);
         }
         catch (ExportJobException ex) when (ex.ErrorCode is ExportJobErrorCodes.Forbidden or ExportJobErrorCodes.PolicyDenied)

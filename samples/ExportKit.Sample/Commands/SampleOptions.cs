@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ExportKit.Sample.Demo;
 
 namespace ExportKit.Sample.Commands;
 
@@ -10,6 +11,12 @@ internal static class SampleOptions
     {
         Description = "The SQLite database holding the export log, the export registry and the audit trail.",
         DefaultValueFactory = _ => "exportkit-sample.db",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "Keep everything in PostgreSQL instead of the SQLite file: an Npgsql connection string, e.g. \"Host=db;Username=exportkit;Password=...;Database=exportkit\". Workers on several machines can then share one job queue and audit chain (give them a shared --jobs-dir).",
         Recursive = true,
     };
 
@@ -32,12 +39,23 @@ internal static class SampleOptions
         Recursive = true,
     };
 
-    /// <summary>The job files' directory: <c>--jobs-dir</c>, or <c>{database name}-jobs</c> beside the database, so every process sharing the database shares its files.</summary>
+    /// <summary>The stores: PostgreSQL when <c>--postgres</c> is given, else the SQLite file of <c>--db</c>.</summary>
+    public static SampleDatabase Storage(ParseResult parse) =>
+        parse.GetValue(Postgres) is { } connectionString
+            ? (string.IsNullOrWhiteSpace(connectionString) ? throw new ArgumentException("--postgres is empty: give an Npgsql connection string, e.g. \"Host=localhost;Username=postgres;Database=exportkit\".") : SampleDatabase.Postgres(connectionString))
+            : SampleDatabase.Sqlite(parse.GetValue(Database)!);
+
+    /// <summary>The job files' directory: <c>--jobs-dir</c>, or <c>{database name}-jobs</c> beside the SQLite database (<c>exportkit-sample-jobs</c> with PostgreSQL), so every process sharing the database shares its files.</summary>
     public static string Jobs(ParseResult parse)
     {
         if (parse.GetValue(JobsDirectory) is { } directory)
         {
             return Path.GetFullPath(directory);
+        }
+
+        if (parse.GetValue(Postgres) is not null)
+        {
+            return Path.GetFullPath("exportkit-sample-jobs");
         }
 
         var database = Path.GetFullPath(parse.GetValue(Database)!);

@@ -17,7 +17,7 @@ internal static class StatsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var clock = Clock(parse);
-            using var services = SampleHost.Create(clock, null, parse.GetValue(SampleOptions.Database)!);
+            using var services = SampleHost.Create(clock, null, SampleOptions.Storage(parse));
             var store = services.GetRequiredService<IExportLogStore>();
             await PrintAsync(parse.InvocationConfiguration.Output, store, clock.GetUtcNow(), parse.GetValue(Tenant), cancellationToken);
             return 0;

@@ -14,9 +14,9 @@ namespace ExportKit.Sample.Commands;
 /// </summary>
 internal static class TourCommand
 {
-    public static async Task<int> RunAsync(TextWriter output, TextWriter error, TimeProvider clock, string databasePath, string outDirectory, string jobsDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TextWriter output, TextWriter error, TimeProvider clock, SampleDatabase database, string outDirectory, string jobsDirectory, CancellationToken cancellationToken)
     {
-        using var services = SampleHost.Create(clock, null, databasePath, new SampleJobs(jobsDirectory));
+        using var services = SampleHost.Create(clock, null, database, new SampleJobs(jobsDirectory));
         var engine = services.GetRequiredService<IExportEngine>();
         var auditor = new ExportPrincipal("dana", "acme", roles: [ExportRoles.Auditor]);
         var directory = Path.GetFullPath(outDirectory);

@@ -77,8 +77,10 @@ internal static class TransparencyCommands
         var output = parse.InvocationConfiguration.Output;
         try
         {
-            var database = parse.GetValue(SampleOptions.Database)!;
-            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, database);
+            var storage = SampleOptions.Storage(parse);
+            var database = storage.SqlitePath ?? throw new ArgumentException(
+                "The transparency log needs the SQLite store: the PostgreSQL audit store does not keep the Merkle tree yet. Leave out --postgres.");
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, storage);
             var signingKey = await SigningKeyFile.LoadOrCreateAsync(database + ".signing-key", output);
             var log = new AuditTransparencyLog(
                 (AuditTrail)services.GetRequiredService<IAuditTrail>(),

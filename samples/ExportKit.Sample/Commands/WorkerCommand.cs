@@ -54,7 +54,7 @@ internal static class WorkerCommand
             HostedWorker = !untilIdle,
             OnJobEnded = line => Say(output, gate, line),
         };
-        using var services = SampleHost.Create(StatsCommand.Clock(parse), null, parse.GetValue(SampleOptions.Database)!, jobs);
+        using var services = SampleHost.Create(StatsCommand.Clock(parse), null, SampleOptions.Storage(parse), jobs);
         ExportJobOptions options;
         try
         {

@@ -3,16 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportKit.Sample.Demo;
 
-/// <summary>Wires ExportKit the way a host application would: AddExportKit, its data sources, its clock, SQLite storage.</summary>
+/// <summary>Wires ExportKit the way a host application would: AddExportKit, its data sources, its clock, SQLite or PostgreSQL storage.</summary>
 internal static class SampleHost
 {
     /// <summary>The demo's load balancer: X-Forwarded-For is believed only from this range.</summary>
     public const string TrustedProxies = "10.0.0.0/8";
 
-    public static ServiceProvider Create(TimeProvider clock, IExportIdGenerator? ids, string databasePath, SampleJobs? jobs = null)
+    public static ServiceProvider Create(TimeProvider clock, IExportIdGenerator? ids, SampleDatabase database, SampleJobs? jobs = null)
     {
-        // SQLite creates the database file, not the folders above it.
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         var services = new ServiceCollection();
 
         // Registered before AddExportKit: ExportKit only adds what the host has not (TryAdd).
@@ -22,8 +20,7 @@ internal static class SampleHost
             services.AddSingleton(ids);
         }
 
-        var exportKit = services.AddExportKit(options => options.DefaultTimeRangeDays = 30)
-            .UseSqlite(databasePath)
+        var exportKit = database.Use(services.AddExportKit(options => options.DefaultTimeRangeDays = 30))
             .ConfigureAudit(audit => audit.TrustedProxies.Add(TrustedProxies))
             // Formatter options are set once and apply inside ZIPs and auditor packages too (the default, made explicit).
             .AddCsvFormat(csv => csv.NeutralizeFormulas = true);
@@ -40,8 +37,8 @@ internal static class SampleHost
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    // Export jobs share the SQLite file (UseSqlite registered its job store): any process on the same database and job
-    // folder can create, run, follow and download them.
+    // Export jobs share the database (UseSqlite or UsePostgreSql registered its job store): any process on the same
+    // database and job folder can create, run, follow and download them.
     private static void ConfigureJobs(IExportKitBuilder exportKit, SampleJobs jobs)
     {
         exportKit.ConfigureJobs(options =>

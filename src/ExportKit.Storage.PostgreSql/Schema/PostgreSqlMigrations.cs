@@ -63,5 +63,7 @@ internal static class PostgreSqlMigrations
             CREATE TRIGGER exports_no_truncate BEFORE TRUNCATE ON exports
                 FOR EACH STATEMENT EXECUTE FUNCTION exportkit_refuse_change();
             """),
+        new(2, "audit events, append-only, indexed for every filter of the audit query", AuditEventsTable.Sql),
+        new(3, "export jobs, never deleted, indexed for the claim and the listing", ExportJobsTable.Sql),
     ];
 }

@@ -17,6 +17,27 @@ internal static class PostgreSqlMigrator
 
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        // Most starts find the schema current: say so without a lock or DDL, which a least-privilege role may not run.
+        var current = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        ThrowIfNewer(connection, current);
+        if (current == LatestVersion)
+        {
+            return;
+        }
+
+        try
+        {
+            await ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The ExportKit schema in database '{connection.Database}' is at version {current}, older than this package's {LatestVersion}, and user '{connection.UserName}' may not migrate it ({e.MessageText}): run PostgreSqlSchema.MigrateAsync with the schema owner's connection string before starting the application."), e);
+        }
+    }
+
+    private static async Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -29,11 +50,7 @@ internal static class PostgreSqlMigrator
                 );
                 """, cancellationToken).ConfigureAwait(false);
             var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            if (current > LatestVersion)
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The database '{connection.Database}' has ExportKit schema version {current}, newer than the {LatestVersion} this version of ExportKit.Storage.PostgreSql knows: upgrade the ExportKit.Storage.PostgreSql package, or point the connection string at a database (or Search Path schema) this version created."));
-            }
+            ThrowIfNewer(connection, current);
 
             foreach (var migration in PostgreSqlMigrations.All.Where(m => m.Version > current))
             {
@@ -46,6 +63,30 @@ internal static class PostgreSqlMigrator
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void ThrowIfNewer(NpgsqlConnection connection, int current)
+    {
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The database '{connection.Database}' has ExportKit schema version {current}, newer than the {LatestVersion} this version of ExportKit.Storage.PostgreSql knows: upgrade the ExportKit.Storage.PostgreSql package, or point the connection string at a database (or Search Path schema) this version created."));
+        }
+    }
+
+    /// <summary>The version recorded, or 0 when there is no <c>schema_version</c> table on the search path yet.</summary>
+    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL;", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version;", connection);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -23,3 +23,23 @@ public sealed class PostgreSqlExportRegistryContract : ExportRegistryContract, I
 
     public void Dispose() => databases.Dispose();
 }
+
+[RequiresPostgres]
+public sealed class PostgreSqlAuditEventStoreContract : AuditEventStoreContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IAuditEventStore CreateStore() => new PostgreSqlAuditEventStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}
+
+[RequiresPostgres]
+public sealed class PostgreSqlExportJobStoreContract : ExportJobStoreContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IExportJobStore CreateStore() => new PostgreSqlExportJobStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}

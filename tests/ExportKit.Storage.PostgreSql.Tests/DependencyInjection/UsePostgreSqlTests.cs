@@ -8,7 +8,7 @@ public sealed class UsePostgreSqlTests
     private const string ConnectionString = "Host=db.example.com;Username=exportkit;Database=exportkit";
 
     [Fact]
-    public void UsePostgreSql_replaces_the_in_memory_log_and_registry_and_leaves_the_other_stores()
+    public void UsePostgreSql_replaces_every_in_memory_store()
     {
         var services = new ServiceCollection();
         services.AddExportKit().UsePostgreSql(ConnectionString);
@@ -18,8 +18,11 @@ public sealed class UsePostgreSqlTests
         Assert.IsType<PostgreSqlExportLogStore>(provider.GetRequiredService<IExportLogStore>());
         Assert.IsType<PostgreSqlExportRegistry>(provider.GetRequiredService<IExportRegistry>());
         Assert.Single(services, d => d.ServiceType == typeof(IExportLogStore));
+        Assert.IsType<PostgreSqlAuditEventStore>(provider.GetRequiredService<IAuditEventStore>());
+        Assert.IsType<PostgreSqlExportJobStore>(provider.GetRequiredService<IExportJobStore>());
         Assert.Single(services, d => d.ServiceType == typeof(IExportRegistry));
-        Assert.NotNull(provider.GetRequiredService<IAuditEventStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(IAuditEventStore));
+        Assert.Single(services, d => d.ServiceType == typeof(IExportJobStore));
     }
 
     [Fact]
@@ -42,6 +45,8 @@ public sealed class UsePostgreSqlTests
         using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IExportRegistry>().AddAsync(Entries.Record(7));
+        await provider.GetRequiredService<IAuditTrail>().RecordAsync(ExportKit.Storage.Contracts.AuditEvents.Draft());
+        Assert.True((await provider.GetRequiredService<IAuditTrail>().VerifyAsync()).IsValid);
 
         Assert.Equal(Entries.Record(7), await provider.GetRequiredService<IExportRegistry>().FindAsync("acme", "exp_0007"));
     }

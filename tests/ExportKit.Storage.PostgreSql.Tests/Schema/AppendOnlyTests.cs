@@ -39,6 +39,22 @@ public sealed class AppendOnlyTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task Updating_deleting_or_truncating_audit_events_is_refused_by_triggers()
+    {
+        var store = new PostgreSqlAuditEventStore(Database.ConnectionString);
+        Assert.True(await store.TryAppendAsync(ExportKit.Storage.Contracts.AuditEvents.Sealed(1)));
+
+        foreach (var sql in new[] { "UPDATE audit_events SET user_id = 'mallory';", "DELETE FROM audit_events;", "TRUNCATE audit_events;" })
+        {
+            var error = Assert.Throws<PostgresException>(() => Execute(sql));
+            Assert.Equal(PostgresErrorCodes.RestrictViolation, error.SqlState);
+            Assert.Contains("audit_events is append-only", error.MessageText, StringComparison.Ordinal);
+        }
+
+        ExportKit.Storage.Contracts.AuditEvents.AssertSame(ExportKit.Storage.Contracts.AuditEvents.Sealed(1), await store.GetLastAsync());
+    }
+
+    [PostgresFact]
     public async Task Recording_the_same_export_again_is_a_retry_and_a_different_one_with_its_id_is_refused()
     {
         var registry = new PostgreSqlExportRegistry(Database.ConnectionString);

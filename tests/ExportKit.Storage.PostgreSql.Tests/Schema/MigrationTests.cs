@@ -24,8 +24,35 @@ public sealed class MigrationTests : IDisposable
         await Task.WhenAll(tasks);
 
         Assert.Equal(4, (await stores[0].ReadAsync().ToListAsync()).Count);
-        Assert.Equal(1L, Scalar("SELECT count(*) FROM schema_version;"));
-        Assert.Equal(1L, Scalar("SELECT count(*) FROM schema_version WHERE version = 1;"));
+        Assert.Equal(PostgreSqlMigrator.LatestVersion, Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(PostgreSqlMigrator.LatestVersion, Scalar("SELECT count(DISTINCT version) FROM schema_version;"));
+    }
+
+    [PostgresFact]
+    public async Task Eight_processes_migrating_at_once_through_every_store_and_the_schema_step_apply_each_step_once()
+    {
+        using var start = new Barrier(8);
+        Func<Task>[] starts =
+        [
+            () => PostgreSqlSchema.MigrateAsync(Database.ConnectionString),
+            async () => await new PostgreSqlAuditEventStore(Database.ConnectionString).GetLastAsync(),
+            async () => await new PostgreSqlExportJobStore(Database.ConnectionString).FindAsync("acme", "job_1"),
+            async () => await new PostgreSqlExportRegistry(Database.ConnectionString).FindAsync("acme", "exp_1"),
+            async () => await new PostgreSqlExportLogStore(Database.ConnectionString).AppendAsync(Entries.Downloaded(1)),
+            () => PostgreSqlSchema.MigrateAsync(Database.ConnectionString),
+            async () => await new PostgreSqlAuditEventStore(Database.ConnectionString).TryAppendAsync(ExportKit.Storage.Contracts.AuditEvents.Sealed(1)),
+            async () => await new PostgreSqlExportJobStore(Database.ConnectionString).TryClaimAsync("w", ExportKit.Testing.TestClock.Now, TimeSpan.FromMinutes(1)),
+        ];
+
+        await Task.WhenAll(starts.Select(run => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            await run();
+        })));
+
+        Assert.Equal(PostgreSqlMigrator.LatestVersion, Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(PostgreSqlMigrator.LatestVersion, Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM audit_events;"));
     }
 
     [PostgresFact]

@@ -1,0 +1,15 @@
+namespace ExportKit.Storage.PostgreSql.Tests.Schema;
+
+/// <summary>The grants of src/ExportKit.Storage.PostgreSql/README.md ("A least-privilege role"), word for word but for the names.</summary>
+internal static class LeastPrivilegeRole
+{
+    public static string Grants(string schema, string role) => $"""
+        GRANT USAGE ON SCHEMA {schema} TO {role};
+        GRANT SELECT ON {schema}.schema_version TO {role};
+        GRANT SELECT, INSERT ON {schema}.audit_events, {schema}.export_log, {schema}.exports TO {role};
+        GRANT SELECT, INSERT ON {schema}.export_jobs TO {role};
+        GRANT UPDATE (status, file_path, file_size_bytes, row_count, sha256, export_id, error_code, error_message, attempts,
+                      progress, cancel_requested, lease_owner, lease_expires_at, not_before, started_at, completed_at, expires_at)
+            ON {schema}.export_jobs TO {role};
+        """;
+}
