@@ -24,6 +24,11 @@ internal static class SampleApp
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(JobCommands.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        foreach (var command in BackupCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.SetAction((parse, token) => TourCommand.RunAsync(output, error, StatsCommand.Clock(parse), SampleOptions.Storage(parse), parse.GetValue(SampleOptions.Out)!, SampleOptions.Jobs(parse), token));
 
         var parse = root.Parse(args);

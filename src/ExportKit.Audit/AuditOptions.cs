@@ -61,6 +61,22 @@ public sealed class AuditOptions
     /// <value>The default value is <see langword="false"/>: every event is recorded.</value>
     public bool SkipUnchangedUpdates { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the acting user's id is personal data: committed to in the transparency
+    /// log's leaves instead of written into them, and erased with the person's other data.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: user ids are kept (they are usually pseudonymous keys), and erasure finds a person's events by them.</value>
+    public bool UserIdIsPersonal { get; set; }
+
+    /// <summary>
+    /// Gets the names of the JSON members of an event's context, before and after state that hold personal data (for
+    /// example <c>email</c>, <c>name</c>), matched at any depth, case-sensitively. With a store that keeps the
+    /// transparency log, their values (and the diff's values under them) enter the leaves only as salted commitments,
+    /// so they can be erased later; the IP address, X-Forwarded-For and user agent always do.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IList<string> PersonalFields { get; } = [];
+
     /// <summary>Checks the options and returns every problem found.</summary>
     /// <returns>The problems, each naming the option and what is allowed; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -78,6 +94,15 @@ public sealed class AuditOptions
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
                 $"HmacKey is not base64 of at least {MinHmacKeyBytes} bytes: give a random key of {MinHmacKeyBytes} bytes or more in base64, or null for plain SHA-256."));
+        }
+
+        for (var i = 0; i < PersonalFields.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(PersonalFields[i]))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"PersonalFields[{i}] is blank: give the name of a JSON member that holds personal data, for example email."));
+            }
         }
 
         for (var i = 0; i < TrustedProxies.Count; i++)
@@ -106,6 +131,8 @@ public sealed class AuditOptions
             throw new ArgumentException("The audit options are invalid: " + string.Join(" ", problems), paramName);
         }
     }
+
+    internal PersonalDataPolicy PersonalDataPolicy() => new(UserIdIsPersonal, PersonalFields);
 
     internal byte[]? DecodeHmacKey() => HmacKey is null ? null : HmacKeyBytes(HmacKey);
 

@@ -72,8 +72,8 @@ internal static class AuditCommands
             return 0;
         }));
 
-        var verify = new Command("verify", "Verify the audit trail's hash chain; exit 1 naming the first bad event.");
-        verify.SetAction((parse, token) => RunAsync(parse, async (trail, _) =>
+        var verify = new Command("verify", "Verify the audit trail's hash chain and tree (against --checkpoint FILE if given); exit 1 naming the first bad event.") { TransparencyCommands.Checkpoint };
+        verify.SetAction((parse, token) => parse.GetValue(TransparencyCommands.Checkpoint) is { } checkpoint ? TransparencyCommands.VerifyAsync(parse, checkpoint, token) : RunAsync(parse, async (trail, _) =>
         {
             var result = await trail.VerifyAsync(token);
             var output = parse.InvocationConfiguration.Output;
@@ -92,6 +92,11 @@ internal static class AuditCommands
         audit.Subcommands.Add(get);
         audit.Subcommands.Add(export);
         audit.Subcommands.Add(verify);
+        foreach (var command in TransparencyCommands.Create())
+        {
+            audit.Subcommands.Add(command);
+        }
+
         return audit;
     }
 

@@ -21,4 +21,16 @@ public enum AuditChainFailure
     /// event as it was recorded, or not at all.
     /// </summary>
     Malformed,
+
+    /// <summary>
+    /// The transparency log's tree does not match the events: a leaf is missing, or a stored tree hash is not the one
+    /// the leaves give, so proofs from this store cannot be trusted.
+    /// </summary>
+    TreeMismatch,
+
+    /// <summary>The log is shorter than a checkpoint given to verify against: events it signed were removed.</summary>
+    Truncated,
+
+    /// <summary>The log's tree at a checkpoint's size is not the checkpoint's: history it signed was rewritten.</summary>
+    Rewritten,
 }

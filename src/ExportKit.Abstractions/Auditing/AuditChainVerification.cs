@@ -6,6 +6,9 @@ public sealed record AuditChainVerification
     /// <summary>Gets a value indicating whether every event matches its hash and links to the one before.</summary>
     public bool IsValid => Failure == AuditChainFailure.None;
 
+    /// <summary>Gets how many of the checked events had personal data erased (their leaves still verify).</summary>
+    public long RedactedEvents { get; init; }
+
     /// <summary>Gets how many events were checked.</summary>
     public required long EventsChecked { get; init; }
 

@@ -16,6 +16,14 @@ internal static class AuditEventEncoding
 {
     private const string Version = "exportkit.audit-event.v1";
 
+    /// <summary>The encoding as a new array (the leaf bytes of an event recorded before the transparency log).</summary>
+    public static byte[] Encode(AuditEvent auditEvent)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        Encode(auditEvent, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Writes the encoding into a buffer, after clearing it: reuse one buffer to hash events without allocating.</summary>
     public static void Encode(AuditEvent auditEvent, ArrayBufferWriter<byte> buffer)
     {
@@ -58,7 +66,7 @@ internal static class AuditEventEncoding
         Text(buffer, auditEvent.PreviousHash);
     }
 
-    private static string KindName(AuditChangeKind kind) => kind switch
+    internal static string KindName(AuditChangeKind kind) => kind switch
     {
         AuditChangeKind.Changed => "changed",
         AuditChangeKind.Added => "added",
@@ -66,19 +74,19 @@ internal static class AuditEventEncoding
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown change kind: use changed, added or removed."),
     };
 
-    private static void Presence(ArrayBufferWriter<byte> buffer, bool present)
+    internal static void Presence(ArrayBufferWriter<byte> buffer, bool present)
     {
         buffer.GetSpan(1)[0] = present ? (byte)1 : (byte)0;
         buffer.Advance(1);
     }
 
-    private static void Number(ArrayBufferWriter<byte> buffer, long value)
+    internal static void Number(ArrayBufferWriter<byte> buffer, long value)
     {
         BinaryPrimitives.WriteInt64BigEndian(buffer.GetSpan(8), value);
         buffer.Advance(8);
     }
 
-    private static void Text(ArrayBufferWriter<byte> buffer, string? value)
+    internal static void Text(ArrayBufferWriter<byte> buffer, string? value)
     {
         Presence(buffer, value is not null);
         if (value is null)

@@ -20,7 +20,7 @@ internal sealed class AuditEventHasher
 
     public AuditEventHasher(byte[]? key) => this.key = key;
 
-    /// <summary>A buffer to pass to <see cref="Hash"/> and <see cref="Matches"/>; not for two threads at once.</summary>
+    /// <summary>A buffer to pass to <see cref="Hash(AuditEvent, ArrayBufferWriter{byte})"/> and <see cref="Matches"/>; not for two threads at once.</summary>
     public static ArrayBufferWriter<byte> NewBuffer() => new(1024);
 
     public string Hash(AuditEvent auditEvent, ArrayBufferWriter<byte> buffer)
@@ -32,6 +32,17 @@ internal sealed class AuditEventHasher
 #else
         return Convert.ToHexString(digest).ToLowerInvariant();
 #endif
+    }
+
+    /// <summary>The chain hash of an event's v1 encoding (for a store without the transparency log).</summary>
+    public string Hash(AuditEvent auditEvent) => Hash(auditEvent, NewBuffer());
+
+    /// <summary>The chain hash of encoded bytes: an event's leaf bytes when the store keeps the transparency log.</summary>
+    public string Hash(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> digest = stackalloc byte[DigestLength];
+        _ = key is null ? SHA256.HashData(bytes, digest) : HMACSHA256.HashData(key, bytes, digest);
+        return Convert.ToHexString(digest).ToLowerInvariant();
     }
 
     /// <summary>Whether <paramref name="expected"/> is the event's hash in lower-case hex, compared without building a string.</summary>

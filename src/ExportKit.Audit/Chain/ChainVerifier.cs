@@ -15,8 +15,13 @@ namespace ExportKit.Audit;
 /// </summary>
 internal static class ChainVerifier
 {
+    public static Task<AuditChainVerification> VerifyAsync(
+        IAuditEventStore store, AuditEventHasher hasher, CancellationToken cancellationToken) =>
+        VerifyAsync(store, hasher, null, cancellationToken);
+
+    /// <summary>Verifies the chain; with <paramref name="leaves"/>, each event's content is checked against its leaf and the tree is checked too.</summary>
     public static async Task<AuditChainVerification> VerifyAsync(
-        IAuditEventStore store, AuditEventHasher hasher, CancellationToken cancellationToken)
+        IAuditEventStore store, AuditEventHasher hasher, LeafVerifier? leaves, CancellationToken cancellationToken)
     {
         long checkedCount = 0;
         long previousSequence = 0;
@@ -62,7 +67,10 @@ internal static class ChainVerifier
                         $"event {auditEvent.Id} (sequence {auditEvent.Sequence}) links to previous hash {auditEvent.PreviousHash}, but the event before it has hash {previousHash}: the event it was chained to is not there.");
                 }
 
-                if (!hasher.Matches(auditEvent, buffer, auditEvent.Hash))
+                var matches = leaves is null
+                    ? hasher.Matches(auditEvent, buffer, auditEvent.Hash)
+                    : await leaves.MatchesAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+                if (!matches)
                 {
                     return Fail(checkedCount, AuditChainFailure.Changed, row,
                         $"event {auditEvent.Id} (sequence {auditEvent.Sequence}) no longer matches its hash: its content was changed after it was recorded, or it was sealed with another key.");
@@ -71,6 +79,11 @@ internal static class ChainVerifier
                 previousSequence = auditEvent.Sequence;
                 previousHash = auditEvent.Hash;
             }
+        }
+
+        if (leaves is not null)
+        {
+            return await leaves.FinishAsync(checkedCount, cancellationToken).ConfigureAwait(false);
         }
 
         return new AuditChainVerification { EventsChecked = checkedCount, Failure = AuditChainFailure.None };

@@ -25,6 +25,7 @@ internal sealed class AuditAppender
     private readonly AuditEventHasher hasher;
     private readonly object gate = new();
     private readonly Action<PendingAppend, CancellationToken> cancel;
+    private readonly AuditTreeSealer? tree;
 
     // Owned by the writer loop, of which at most one runs at a time (`writing`).
     private readonly System.Buffers.ArrayBufferWriter<byte> buffer = AuditEventHasher.NewBuffer();
@@ -33,8 +34,9 @@ internal sealed class AuditAppender
     private long headSequence;
     private string? headHash;
 
-    public AuditAppender(IAuditEventStore store, TimeProvider timeProvider, AuditEventHasher hasher)
+    public AuditAppender(IAuditEventStore store, TimeProvider timeProvider, AuditEventHasher hasher, AuditTreeSealer? tree = null)
     {
+        this.tree = tree;
         this.store = store;
         this.timeProvider = timeProvider;
         this.hasher = hasher;
@@ -125,15 +127,21 @@ internal sealed class AuditAppender
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                if (headHash is null)
+                if (headHash is null && tree is not null)
+                {
+                    (headSequence, headHash) = await tree.LoadHeadAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                else if (headHash is null)
                 {
                     var last = await store.GetLastAsync(CancellationToken.None).ConfigureAwait(false);
                     headSequence = last?.Sequence ?? 0;
                     headHash = last?.Hash ?? AuditEventHasher.GenesisHash;
                 }
 
-                var sealedEvents = Seal(remaining);
-                var appended = await store.TryAppendBatchAsync(sealedEvents, CancellationToken.None).ConfigureAwait(false);
+                var (sealedEvents, leaves) = Seal(remaining);
+                var appended = leaves is null
+                    ? await store.TryAppendBatchAsync(sealedEvents, CancellationToken.None).ConfigureAwait(false)
+                    : await tree!.Tree.TryAppendWithLeavesAsync(sealedEvents, leaves, CancellationToken.None).ConfigureAwait(false);
                 if (appended < 0 || appended > sealedEvents.Length)
                 {
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -175,18 +183,27 @@ internal sealed class AuditAppender
         }
     }
 
-    private AuditEvent[] Seal(List<PendingAppend> batch)
+    private (AuditEvent[] Events, AuditLeaf[]? Leaves) Seal(List<PendingAppend> batch)
     {
         var sealedEvents = new AuditEvent[batch.Count];
+        var leaves = tree is null ? null : new AuditLeaf[batch.Count];
         var sequence = headSequence;
         var previousHash = headHash!;
         for (var i = 0; i < batch.Count; i++)
         {
             var chained = AuditEventCopy.Chained(batch[i].Unsealed, ++sequence, previousHash, timeProvider.GetUtcNow());
-            sealedEvents[i] = AuditEventCopy.Sealed(chained, hasher.Hash(chained, buffer));
+            if (tree is null)
+            {
+                sealedEvents[i] = AuditEventCopy.Sealed(chained, hasher.Hash(chained, buffer));
+            }
+            else
+            {
+                (sealedEvents[i], leaves![i]) = tree.Seal(chained);
+            }
+
             previousHash = sealedEvents[i].Hash;
         }
 
-        return sealedEvents;
+        return (sealedEvents, leaves);
     }
 }

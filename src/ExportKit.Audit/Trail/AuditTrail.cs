@@ -40,7 +40,9 @@ public sealed partial class AuditTrail : IAuditTrail
         this.ids = ids;
         hasher = new AuditEventHasher(options.DecodeHmacKey());
         skipUnchangedUpdates = options.SkipUnchangedUpdates;
-        appender = new AuditAppender(store, timeProvider, hasher);
+        treeStore = store as IAuditTreeStore;
+        personalData = options.PersonalDataPolicy();
+        appender = new AuditAppender(store, timeProvider, hasher, treeStore is null ? null : new AuditTreeSealer(store, treeStore, hasher, personalData));
     }
 
     /// <inheritdoc />
@@ -131,7 +133,11 @@ public sealed partial class AuditTrail : IAuditTrail
 
     /// <inheritdoc />
     public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
-        ChainVerifier.VerifyAsync(store, hasher, cancellationToken);
+        VerifyAsync(null, cancellationToken);
+
+    /// <summary>Verifies the chain and, when the store keeps it, the tree, against an optional anchor (a checkpoint's size and root).</summary>
+    internal Task<AuditChainVerification> VerifyAsync((long Size, byte[] Root)? anchor, CancellationToken cancellationToken) =>
+        ChainVerifier.VerifyAsync(store, hasher, treeStore is null ? null : new LeafVerifier(treeStore, hasher, anchor), cancellationToken);
 
     /// <summary>Checks a query's filters, ignoring its page.</summary>
     internal static void ValidateFilters(AuditQuery query) => (query with { Limit = 1, Offset = 0 }).Validate();

@@ -9,7 +9,7 @@ namespace ExportKit.Audit;
 /// taken is refused, and reads see the events stored when they started (a snapshot). Newest first means highest
 /// sequence first, the order the events were recorded in, reversed.
 /// </summary>
-public sealed class InMemoryAuditEventStore : IAuditEventStore
+public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTreeStore
 {
     private readonly List<AuditEvent> events = [];
     private readonly Dictionary<string, AuditEvent> byId = new(StringComparer.Ordinal);
@@ -29,7 +29,13 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
     /// <exception cref="ArgumentNullException"><paramref name="auditEvent"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The event's sequence would leave a gap.</exception>
     /// <exception cref="InvalidOperationException">The event's id is taken (as every store reports it).</exception>
-    public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        TryAppendCoreAsync(auditEvent, null, cancellationToken);
+
+    private ValueTask<bool> TryAppendCoreAsync(AuditEvent auditEvent, AuditLeaf? leaf, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AddEvent(auditEvent, leaf, cancellationToken));
+
+    private bool AddEvent(AuditEvent auditEvent, AuditLeaf? leaf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +44,7 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
             var next = events.Count + 1L;
             if (auditEvent.Sequence < next)
             {
-                return ValueTask.FromResult(false);
+                return false;
             }
 
             if (auditEvent.Sequence > next)
@@ -52,8 +58,21 @@ public sealed class InMemoryAuditEventStore : IAuditEventStore
                 throw new InvalidOperationException($"An event with id {auditEvent.Id} is already stored: give every event a new id.");
             }
 
+            if (leaf is not null)
+            {
+                try
+                {
+                    AddLeaf(leaf);
+                }
+                catch
+                {
+                    byId.Remove(auditEvent.Id);
+                    throw;
+                }
+            }
+
             events.Add(auditEvent);
-            return ValueTask.FromResult(true);
+            return true;
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class SqliteAuditWriter : IDisposable
     /// <summary>Appends the events in one transaction.</summary>
     /// <returns>All of them, or 0 when one's sequence was taken by another writer (nothing is appended then).</returns>
     /// <exception cref="InvalidOperationException">An event's id is already stored at another sequence.</exception>
-    public async ValueTask<int> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken)
+    public async ValueTask<int> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken, IReadOnlyList<AuditLeaf>? leaves = null)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -34,7 +34,7 @@ internal sealed class SqliteAuditWriter : IDisposable
             var current = 0;
             try
             {
-                if (auditEvents.Count == 1)
+                if (auditEvents.Count == 1 && leaves is null)
                 {
                     // One statement is its own transaction (autocommit): the same guarantee without BEGIN and COMMIT.
                     AuditEventRows.Bind(command.Parameters, auditEvents[0]);
@@ -52,6 +52,12 @@ internal sealed class SqliteAuditWriter : IDisposable
                 {
                     AuditEventRows.Bind(command.Parameters, auditEvents[current]);
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                // The transparency log's rows go in the same transaction: the tree never lags or leads the events.
+                foreach (var leaf in leaves ?? [])
+                {
+                    await SqliteAuditEventStore.InsertLeafAsync(command.Connection!, transaction, leaf, cancellationToken).ConfigureAwait(false);
                 }
 
                 // Disposing the transaction without this rolls the whole batch back.

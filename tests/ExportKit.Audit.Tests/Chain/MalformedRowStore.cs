@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace ExportKit.Audit.Tests.Chain;
 
 /// <summary>Wraps a store and reads one sequence back as a malformed row, as a durable store does for a row written behind its back.</summary>
-internal sealed class MalformedRowStore(IAuditEventStore inner, long sequence, string? id) : IAuditEventStore
+internal sealed class MalformedRowStore(IAuditEventStore inner, long sequence, string? id) : TreeForwarding((IAuditTreeStore)inner), IAuditEventStore
 {
     public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default) => inner.GetLastAsync(cancellationToken);
 

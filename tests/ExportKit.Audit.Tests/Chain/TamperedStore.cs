@@ -6,7 +6,7 @@ namespace ExportKit.Audit.Tests.Chain;
 /// Wraps a store and rewrites the chain it reads back, as someone with write access to the database would: the trail
 /// never sees the change happen, only its result.
 /// </summary>
-internal sealed class TamperedStore(IAuditEventStore inner, Func<List<AuditEvent>, IEnumerable<AuditEvent>> tamper) : IAuditEventStore
+internal sealed class TamperedStore(IAuditEventStore inner, Func<List<AuditEvent>, IEnumerable<AuditEvent>> tamper) : TreeForwarding((IAuditTreeStore)inner), IAuditEventStore
 {
     public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default) => inner.GetLastAsync(cancellationToken);
 

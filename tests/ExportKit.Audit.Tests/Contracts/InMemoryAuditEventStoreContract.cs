@@ -6,3 +6,8 @@ public sealed class InMemoryAuditEventStoreContract : AuditEventStoreContract
 {
     protected override IAuditEventStore CreateStore() => new InMemoryAuditEventStore();
 }
+
+public sealed class InMemoryAuditTreeStoreContract : AuditTreeStoreContract
+{
+    protected override IAuditEventStore CreateStore() => new InMemoryAuditEventStore();
+}

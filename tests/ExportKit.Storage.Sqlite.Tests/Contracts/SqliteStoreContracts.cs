@@ -38,3 +38,12 @@ public sealed class SqliteExportJobStoreContract : ExportJobStoreContract, IDisp
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class SqliteAuditTreeStoreContract : AuditTreeStoreContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+
+    protected override IAuditEventStore CreateStore() => new SqliteAuditEventStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}

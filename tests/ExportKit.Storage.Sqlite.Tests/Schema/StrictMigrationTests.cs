@@ -38,7 +38,9 @@ public sealed class StrictMigrationTests : IDisposable
     /// <summary>Fills a 0.1 database with rows exactly as the stores write them (made through the stores elsewhere, then copied).</summary>
     private async Task<List<AuditEvent>> CreateOldDatabase(string? tamper = null)
     {
-        var trail = Trail(source.ConnectionString);
+        // 0.1 wrote chain-only events: the source trail does not see the transparency log.
+        using var sourceStore = new SqliteAuditEventStore(source.ConnectionString);
+        var trail = new AuditTrail(new ExportKit.Storage.Contracts.ChainOnlyAuditStore(sourceStore), TestClock.Create(), new SequentialIds(), new AuditOptions());
         var events = new List<AuditEvent>();
         for (var i = 0; i < 5; i++)
         {
@@ -83,7 +85,7 @@ public sealed class StrictMigrationTests : IDisposable
         Assert.Equal(events.Select(e => e.Id).Reverse(), (await trail.QueryAsync(new AuditQuery("acme"), Viewer)).Select(e => e.Id));
         Assert.Equal(["b1", "b2"], (await new SqliteExportLogStore(old.ConnectionString).ReadAsync().ToListAsync()).Select(e => ((ExportDownloadedEntry)e).BundleId));
         Assert.Equal(ExportRecords.Create("exp_1"), await new SqliteExportRegistry(old.ConnectionString).FindAsync("acme", "exp_1"));
-        Assert.Equal(3L, old.Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(4L, old.Scalar("SELECT max(version) FROM schema_version;"));
         foreach (var table in Tables)
         {
             Assert.Equal(1L, old.Scalar($"SELECT strict FROM pragma_table_list WHERE name = '{table}';"));

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using ExportKit.Audit;
+using ExportKit.Sample.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExportKit.Sample.Commands;
+
+/// <summary>
+/// <c>audit verifier-key | checkpoint | prove | consistency | erase</c>, and <c>audit verify --checkpoint</c>: the audit
+/// trail as a transparency log. The signing key is kept beside the database (<c>sample.db.signing-key</c>), readable by
+/// its owner only, and made on first use, when the verifier key is printed: publish that one, keep checkpoints elsewhere.
+/// </summary>
+internal static class TransparencyCommands
+{
+    public static readonly Option<string?> Checkpoint = new("--checkpoint") { Description = "A checkpoint file this log signed (audit checkpoint --out FILE)." };
+    private static readonly Option<string> Out = new("--out") { Description = "The file to write.", Required = true };
+    private static readonly Option<long> Sequence = new("--sequence") { Description = "The event's sequence, from 1.", Required = true };
+    private static readonly Option<string> From = new("--from") { Description = "The older checkpoint file.", Required = true };
+    private static readonly Option<string> To = new("--to") { Description = "The newer checkpoint file.", Required = true };
+    private static readonly Option<string> User = new("--user") { Description = "The person's user id.", Required = true };
+
+    public static IEnumerable<Command> Create()
+    {
+        var key = new Command("verifier-key", "Print the key that verifies this log's checkpoints (signed-note format).");
+        key.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
+        {
+            await output.WriteLineAsync(log.VerifierKey);
+            return 0;
+        }));
+
+        var checkpoint = new Command("checkpoint", "Sign a checkpoint of the log as it is now (C2SP tlog-checkpoint).") { Out };
+        checkpoint.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
+        {
+            var signed = await log.CreateCheckpointAsync(token);
+            // The latest checkpoint is also kept beside the database: restore checks a backup against it.
+            await File.WriteAllTextAsync(parse.GetValue(SampleOptions.Database)! + ".checkpoint", signed, token);
+            return await WriteAsync(parse, output, signed);
+        }));
+
+        var prove = new Command("prove", "Write the inclusion proof of one event in a checkpoint's tree (JSON).") { Sequence, Checkpoint, Out };
+        prove.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
+            await WriteAsync(parse, output, await log.ProveInclusionAsync(parse.GetValue(Sequence), Read(parse.GetValue(Checkpoint) ?? throw new ArgumentException("Give --checkpoint FILE.")), token))));
+
+        var consistency = new Command("consistency", "Write the proof that an older checkpoint's log is a prefix of a newer one's (JSON).") { From, To, Out };
+        consistency.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
+            await WriteAsync(parse, output, await log.ProveConsistencyAsync(Read(parse.GetValue(From)!), Read(parse.GetValue(To)!), token))));
+
+        var erase = new Command("erase", "Erase a person's personal data (IP address, user agent, personal fields) from every event; audited.") { User };
+        erase.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
+        {
+            var count = await log.ErasePersonalDataAsync(parse.GetValue(User)!, token);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Erased the personal data of {count} event(s); recorded as audit.personal_data_erased."));
+            return 0;
+        }));
+
+        return [key, checkpoint, prove, consistency, erase];
+    }
+
+    /// <summary><c>audit verify --checkpoint FILE</c>: the whole store against a checkpoint kept elsewhere.</summary>
+    public static Task<int> VerifyAsync(ParseResult parse, string checkpointFile, CancellationToken token) => RunAsync(parse, async (log, output) =>
+    {
+        var result = await log.VerifyAsync(Read(checkpointFile), token);
+        if (result.IsValid)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"The audit log holds and contains the checkpoint: {result.EventsChecked} events checked, {result.RedactedEvents} redacted."));
+            return 0;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The audit log does not verify: {result.Failure}. {result.Message}"));
+        return 1;
+    });
+
+    private static async Task<int> RunAsync(ParseResult parse, Func<IAuditTransparencyLog, TextWriter, Task<int>> action)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        try
+        {
+            var storage = SampleOptions.Storage(parse);
+            var database = storage.SqlitePath ?? throw new ArgumentException(
+                "The transparency log needs the SQLite store: the PostgreSQL audit store does not keep the Merkle tree yet. Leave out --postgres.");
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, storage);
+            var signingKey = await SigningKeyFile.LoadOrCreateAsync(database + ".signing-key", output);
+            var log = new AuditTransparencyLog(
+                (AuditTrail)services.GetRequiredService<IAuditTrail>(),
+                new AuditTransparencyOptions { SigningKey = signingKey });
+            return await action(log, output);
+        }
+        catch (ArgumentException ex)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("Error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> WriteAsync(ParseResult parse, TextWriter output, string text)
+    {
+        var path = Path.GetFullPath(parse.GetValue(Out)!);
+        await File.WriteAllTextAsync(path, text);
+        await output.WriteLineAsync($"Wrote {path}");
+        return 0;
+    }
+
+    private static string Read(string path) => File.Exists(path)
+        ? File.ReadAllText(path)
+        : throw new ArgumentException($"The file {Path.GetFullPath(path)} does not exist: give a file written by this sample.");
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+
+namespace ExportKit.Audit;
+
+/// <summary>
+/// The transparency log's half of verification, run alongside the chain in one streaming pass: each event's content
+/// must rebuild its stored leaf (personal values against their commitments, erased ones by the commitment alone) and
+/// its chain hash must be the hash of that leaf; every stored tree hash must be the one the leaves give (recomputed on
+/// the tree's right edge, so memory stays logarithmic); and an anchor (a checkpoint's size and root) must be a prefix
+/// of the verified tree.
+/// </summary>
+internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor)
+{
+    private const int CompareBatch = 1024;
+
+    private readonly List<byte[]> rightEdge = [];
+    private readonly List<long> pendingIndexes = [];
+    private readonly List<byte[]> pendingHashes = [];
+    private IAsyncEnumerator<AuditLeaf>? leaves;
+    private long records;
+    private bool leavesEnded;
+    private long redacted;
+    private string? treeProblem;
+
+    public async ValueTask<bool> MatchesAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        leaves ??= treeStore.ReadLeavesAsync(1, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (leavesEnded || !await leaves.MoveNextAsync().ConfigureAwait(false))
+        {
+            // Events recorded before the store kept the tree (a database migrated from an older schema) get their leaves
+            // at the next append; until then the newest events may lack one, and only their chain hash can be checked.
+            leavesEnded = true;
+            return string.Equals(hasher.Hash(auditEvent), auditEvent.Hash, StringComparison.Ordinal);
+        }
+
+        if (leaves.Current.Sequence != auditEvent.Sequence)
+        {
+            treeProblem ??= string.Create(CultureInfo.InvariantCulture, $"event {auditEvent.Id} (sequence {auditEvent.Sequence}) has no leaf in the tree.");
+            return false;
+        }
+
+        var leaf = leaves.Current;
+        var data = leaf.Data.Span;
+        byte[] expected = Versioned(data, AuditLeafEncoding.Version)
+            ? AuditLeafEncoding.Encode(auditEvent, AuditCommitments.Recompute(auditEvent, leaf.Commitments))
+            : AuditEventEncoding.Encode(auditEvent);
+        if (!data.SequenceEqual(expected) || !string.Equals(hasher.Hash(expected), auditEvent.Hash, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (leaf.Commitments.Any(c => c.IsErased))
+        {
+            redacted++;
+        }
+
+        await AddRecordAsync(MerkleHashing.RecordHash(data), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<AuditChainVerification> FinishAsync(long checkedCount, CancellationToken cancellationToken)
+    {
+        if (leaves is not null)
+        {
+            var extra = !leavesEnded && await leaves.MoveNextAsync().ConfigureAwait(false);
+            await leaves.DisposeAsync().ConfigureAwait(false);
+            if (extra)
+            {
+                return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
+                    $"the tree has a leaf for sequence {leaves.Current.Sequence}, but no such event is stored."));
+            }
+        }
+
+        await CompareAsync(cancellationToken).ConfigureAwait(false);
+        if (treeProblem is not null)
+        {
+            return Fail(checkedCount, AuditChainFailure.TreeMismatch, treeProblem);
+        }
+
+        var size = await treeStore.GetTreeSizeAsync(cancellationToken).ConfigureAwait(false);
+        if (size != records)
+        {
+            return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"the store reports a tree of {size} leaves, but {records} were read."));
+        }
+
+        if (anchor is { } a)
+        {
+            if (a.Size > records)
+            {
+                return Fail(checkedCount, AuditChainFailure.Truncated, string.Create(CultureInfo.InvariantCulture,
+                    $"the checkpoint signed a log of {a.Size} events, but the log now has {records}: {a.Size - records} event(s) it signed were removed."));
+            }
+
+            var root = a.Size == records ? Root() : TreeProofs.TreeHash(a.Size,
+                await treeStore.ReadHashesAsync(TreeProofs.TreeHashIndexes(a.Size), cancellationToken).ConfigureAwait(false));
+            if (!root.AsSpan().SequenceEqual(a.Root))
+            {
+                return Fail(checkedCount, AuditChainFailure.Rewritten, string.Create(CultureInfo.InvariantCulture,
+                    $"the log's first {a.Size} events no longer have the root hash the checkpoint signed: history before the checkpoint was rewritten."));
+            }
+        }
+
+        return new AuditChainVerification { EventsChecked = checkedCount, Failure = AuditChainFailure.None, RedactedEvents = redacted };
+    }
+
+    /// <summary>The root of the tree of every leaf read so far.</summary>
+    public byte[] Root()
+    {
+        if (rightEdge.Count == 0)
+        {
+            return MerkleHashing.EmptyTreeHash();
+        }
+
+        var h = rightEdge[^1];
+        for (var i = rightEdge.Count - 2; i >= 0; i--)
+        {
+            h = MerkleHashing.NodeHash(rightEdge[i], h);
+        }
+
+        return h;
+    }
+
+    private static bool Versioned(ReadOnlySpan<byte> data, string version) =>
+        data.Length > 5 + version.Length && data[0] == 1 && data.Slice(5, version.Length).SequenceEqual(System.Text.Encoding.ASCII.GetBytes(version));
+
+    private async Task AddRecordAsync(byte[] leafHash, CancellationToken cancellationToken)
+    {
+        // The subtrees on the right edge are exactly the stored hashes record n needs (StoredHashes.IndexesForRecord).
+        var n = records++;
+        var m = System.Numerics.BitOperations.TrailingZeroCount((ulong)(n + 1));
+        var added = StoredHashes.ForRecord(n, leafHash, rightEdge.GetRange(rightEdge.Count - m, m));
+        rightEdge.RemoveRange(rightEdge.Count - m, m);
+        rightEdge.Add(added[^1]);
+        var first = StoredHashes.Index(0, n);
+        for (var i = 0; i < added.Length; i++)
+        {
+            pendingIndexes.Add(first + i);
+            pendingHashes.Add(added[i]);
+        }
+
+        if (pendingIndexes.Count >= CompareBatch)
+        {
+            await CompareAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompareAsync(CancellationToken cancellationToken)
+    {
+        if (pendingIndexes.Count == 0 || treeProblem is not null)
+        {
+            return;
+        }
+
+        IReadOnlyList<byte[]> stored;
+        try
+        {
+            stored = await treeStore.ReadHashesAsync(pendingIndexes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            treeProblem = "the store is missing tree hashes that its leaves require.";
+            return;
+        }
+
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (!stored[i].AsSpan().SequenceEqual(pendingHashes[i]))
+            {
+                var (level, position) = StoredHashes.Split(pendingIndexes[i]);
+                treeProblem = string.Create(CultureInfo.InvariantCulture,
+                    $"stored tree hash {pendingIndexes[i]} (level {level}, position {position}) is not the hash of its leaves: the tree's storage was changed, so proofs from it cannot be trusted.");
+                break;
+            }
+        }
+
+        pendingIndexes.Clear();
+        pendingHashes.Clear();
+    }
+
+    private static AuditChainVerification Fail(long checkedCount, AuditChainFailure failure, string message) => new()
+    {
+        EventsChecked = checkedCount,
+        Failure = failure,
+        Message = message,
+    };
+}

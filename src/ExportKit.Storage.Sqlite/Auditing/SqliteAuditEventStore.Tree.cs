@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace ExportKit.Storage.Sqlite;
+
+/// <summary>
+/// The transparency log's tables (schema step 4): an event, its leaf, its tree hashes and its commitments are written in
+/// one <c>BEGIN IMMEDIATE</c> transaction, so the tree never lags or leads the events; stored hashes are read by index in
+/// one query however many are asked for.
+/// </summary>
+public sealed partial class SqliteAuditEventStore
+{
+    /// <inheritdoc />
+    /// <remarks>The events and leaves are one transaction on the store's writing connection: all of them, or 0 when a sequence was taken.</remarks>
+    /// <exception cref="ArgumentNullException">An argument or an item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The leaves are not the events', one each in the same order.</exception>
+    /// <exception cref="InvalidOperationException">An event's id is taken, or the tree is not at the first event's place (add the missing leaves first); nothing was appended.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed of.</exception>
+    public ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count != auditEvents.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
+        }
+
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
+            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
+            if (leaves[i].Sequence != auditEvents[i].Sequence)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
+            }
+        }
+
+        return auditEvents.Count == 0 ? ValueTask.FromResult(0) : writer.AppendAsync(auditEvents, cancellationToken, leaves);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="leaf"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The leaf's event is not stored, or the leaf is not the next one.</exception>
+    public async ValueTask<bool> TryAddLeafAsync(AuditLeaf leaf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+#pragma warning disable CA1849 // as above: BEGIN IMMEDIATE
+            using var transaction = connection.BeginTransaction(deferred: false);
+#pragma warning restore CA1849
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "SELECT EXISTS (SELECT 1 FROM audit_leaves WHERE sequence = @value);";
+                command.Parameters.AddWithValue("@value", leaf.Sequence);
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1)
+                {
+                    return false;
+                }
+            }
+
+            await InsertLeafAsync(connection, transaction, leaf, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetTreeSizeAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="indexes"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is not stored.</exception>
+    public async ValueTask<IReadOnlyList<byte[]>> ReadHashesAsync(IReadOnlyList<long> indexes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indexes);
+        if (indexes.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT j.value, h.hash FROM json_each(@indexes) AS j
+                LEFT JOIN audit_tree_hashes AS h ON h.hash_index = j.value
+                ORDER BY j.key;
+                """;
+            command.Parameters.AddWithValue("@indexes", JsonSerializer.Serialize(indexes));
+            var hashes = new List<byte[]>(indexes.Count);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
+                            $"Tree hash {reader.GetInt64(0)} is not stored."));
+                    }
+
+                    hashes.Add((byte[])reader.GetValue(1));
+                }
+            }
+
+            return hashes;
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromSequence, 1);
+        return ReadLeavesCoreAsync(fromSequence, cancellationToken);
+    }
+
+    private static async Task<long> TreeSizeAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT coalesce(max(sequence), 0) FROM audit_leaves;";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    internal static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)
+    {
+        var size = await TreeSizeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (leaf.Sequence != size + 1)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The tree has {size} leaves, so the next is sequence {size + 1}, not {leaf.Sequence}: add the missing leaves first."));
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO audit_leaves (sequence, data) VALUES (@sequence, @data);";
+            command.Parameters.AddWithValue("@sequence", leaf.Sequence);
+            command.Parameters.AddWithValue("@data", leaf.Data.ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO audit_tree_hashes (hash_index, hash) VALUES (@index, @hash);";
+            var index = command.Parameters.Add("@index", SqliteType.Integer);
+            var hash = command.Parameters.Add("@hash", SqliteType.Blob);
+            var first = TreeIndex.StoredHashIndex(0, leaf.Sequence - 1);
+            for (var i = 0; i < leaf.Hashes.Count; i++)
+            {
+                index.Value = first + i;
+                hash.Value = leaf.Hashes[i];
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO audit_commitments (sequence, field, commitment, salt) VALUES (@sequence, @field, @commitment, @salt);";
+            command.Parameters.AddWithValue("@sequence", leaf.Sequence);
+            var field = command.Parameters.Add("@field", SqliteType.Text);
+            var commitment = command.Parameters.Add("@commitment", SqliteType.Blob);
+            var salt = command.Parameters.Add("@salt", SqliteType.Blob);
+            foreach (var c in leaf.Commitments)
+            {
+                field.Value = c.Field;
+                commitment.Value = c.Commitment.ToArray();
+                salt.Value = c.Salt is { } s ? s.ToArray() : DBNull.Value;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT l.sequence, l.data, c.field, c.commitment, c.salt FROM audit_leaves AS l
+                LEFT JOIN audit_commitments AS c ON c.sequence = l.sequence
+                WHERE l.sequence >= @from ORDER BY l.sequence, c.field;
+                """;
+            command.Parameters.AddWithValue("@from", fromSequence);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                long sequence = 0;
+                byte[]? data = null;
+                var commitments = new List<AuditCommitment>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var rowSequence = reader.GetInt64(0);
+                    if (data is not null && rowSequence != sequence)
+                    {
+                        yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                        commitments = [];
+                    }
+
+                    sequence = rowSequence;
+                    data = (byte[])reader.GetValue(1);
+                    if (!await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false))
+                    {
+                        commitments.Add(new AuditCommitment
+                        {
+                            Field = reader.GetString(2),
+                            Commitment = (byte[])reader.GetValue(3),
+                            // Typed as ReadOnlyMemory<byte>?: a null byte[] would convert to an empty memory, not to "no salt".
+                            Salt = await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(4),
+                        });
+                    }
+                }
+
+                if (data is not null)
+                {
+                    yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                }
+            }
+        }
+    }
+}
