@@ -87,16 +87,21 @@ public sealed class TemporaryFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_zip_for_a_stream_that_cannot_seek_is_staged_privately_and_removed()
+    public async Task A_zip_for_a_stream_that_cannot_seek_is_written_front_to_back_with_the_same_bytes_and_leaves_no_file()
     {
+        // 0.2 staged such a ZIP in a temporary file; entries are now compressed ahead and written in order, no seeking.
         var formatter = ExportFormatters.Zip(new ZipExportOptions { TemporaryDirectory = directory });
+        var bundle = AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip);
         using var sink = new MemoryStream();
+        using var seekable = new MemoryStream();
 
         using var writeOnly = new ForwardOnlyStream(sink);
-        await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip), writeOnly, CancellationToken.None);
+        await formatter.WriteAsync(bundle, writeOnly, CancellationToken.None);
+        await formatter.WriteAsync(bundle, seekable, CancellationToken.None);
 
         Assert.True(sink.Length > 0);
-        Assert.Empty(Directory.GetFiles(directory));
+        Assert.Equal(seekable.ToArray(), sink.ToArray());
+        Assert.True(!Directory.Exists(directory) || Directory.GetFiles(directory).Length == 0);
     }
 
     public void Dispose()
