@@ -7,19 +7,23 @@ namespace ExportKit.Formats.Zip;
 /// <summary>
 /// What a formatter writes one ZIP entry into when entries are compressed concurrently: it counts the bytes, keeps
 /// their CRC-32 (and, for a package's payload, their SHA-256) and deflates them into the entry's buffer. Writes and
-/// flushes reach the deflater exactly as they would through ZipArchive's entry stream, so the compressed bytes are
-/// the same.
+/// (if asked) flushes reach the deflater exactly as they would through ZipArchive's entry stream, so the compressed
+/// bytes are the same.
 /// </summary>
 internal sealed class EntryContentStream : Stream
 {
     private readonly Crc32 crc = new();
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "A formatter may dispose the stream it is given before the entry is finished; Finish and Release end the hash.")]
     private readonly IncrementalHash? sha256;
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "Either the deflate stream (ended by Finish or Dispose) or the entry's buffer, which the entry owns and disposes.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "A formatter may dispose the stream it is given; the deflate stream is ended by Finish or Release, and the entry's buffer belongs to the entry.")]
     private readonly Stream target;
     private readonly bool deflating;
 
-    public EntryContentStream(SpillBuffer buffer, CompressionLevel level, bool withSha256)
+    private readonly bool passFlushes;
+
+    public EntryContentStream(SpillBuffer buffer, CompressionLevel level, bool withSha256, bool passFlushes)
     {
+        this.passFlushes = passFlushes;
         deflating = level != CompressionLevel.NoCompression;
         target = deflating ? new DeflateStream(buffer, level, leaveOpen: true) : buffer;
         sha256 = withSha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
@@ -54,9 +58,17 @@ internal sealed class EntryContentStream : Stream
         return (crc.GetCurrentHashAsUInt32(), sha);
     }
 
-    public override void Flush() => target.Flush();
+    // A flush ends a deflate block early (a sync flush). The ZIP passes them on, as its entry streams always did; a
+    // package's payload was staged and copied in 0.2, so its deflater never saw them: passing none keeps its bytes.
+    public override void Flush()
+    {
+        if (passFlushes)
+        {
+            target.Flush();
+        }
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => target.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => passFlushes ? target.FlushAsync(cancellationToken) : Task.CompletedTask;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -83,19 +95,15 @@ internal sealed class EntryContentStream : Stream
         return ValueTask.CompletedTask;
     }
 
-    protected override void Dispose(bool disposing)
+    /// <summary>Releases the deflater and hash if <see cref="Finish"/> was not reached (the formatter failed).</summary>
+    public void Release()
     {
-        if (disposing)
+        if (deflating)
         {
-            if (deflating)
-            {
-                target.Dispose();
-            }
-
-            sha256?.Dispose();
+            target.Dispose();
         }
 
-        base.Dispose(disposing);
+        sha256?.Dispose();
     }
 
     private void Observe(ReadOnlySpan<byte> buffer)

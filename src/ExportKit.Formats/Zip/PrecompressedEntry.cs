@@ -34,18 +34,22 @@ internal sealed class PrecompressedEntry : IDisposable
 
     public bool Deflated { get; }
 
-    public static async Task<PrecompressedEntry> CreateAsync(string name, CompressionLevel level, string? temporaryDirectory, bool withSha256, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public static async Task<PrecompressedEntry> CreateAsync(string name, CompressionLevel level, string? temporaryDirectory, bool withSha256, bool passFlushes, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         EntryNames.Validate(name);
         var buffer = new SpillBuffer(temporaryDirectory);
         try
         {
-            var content = new EntryContentStream(buffer, level, withSha256);
-            await using (content.ConfigureAwait(false))
+            using var content = new EntryContentStream(buffer, level, withSha256, passFlushes);
+            try
             {
                 await write(content, cancellationToken).ConfigureAwait(false);
                 var (crc, sha) = content.Finish();
                 return new PrecompressedEntry(name, buffer, content.BytesWritten, crc, sha, level != CompressionLevel.NoCompression);
+            }
+            finally
+            {
+                content.Release();
             }
         }
         catch
@@ -56,13 +60,13 @@ internal sealed class PrecompressedEntry : IDisposable
     }
 
     /// <summary>Makes every entry at once (as many at a time as there are cores), returned in the order given.</summary>
-    public static async Task<PrecompressedEntry[]> CreateAllAsync(IReadOnlyList<(string Name, Func<Stream, CancellationToken, Task> Write)> entries, CompressionLevel level, string? temporaryDirectory, bool withSha256, CancellationToken cancellationToken)
+    public static async Task<PrecompressedEntry[]> CreateAllAsync(IReadOnlyList<(string Name, Func<Stream, CancellationToken, Task> Write)> entries, CompressionLevel level, string? temporaryDirectory, bool withSha256, bool passFlushes, CancellationToken cancellationToken)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = new Task<PrecompressedEntry>[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            tasks[i] = Start(entries[i], level, temporaryDirectory, withSha256, failed.Token);
+            tasks[i] = Start(entries[i], level, temporaryDirectory, withSha256, passFlushes, failed.Token);
         }
 
         try
@@ -88,8 +92,8 @@ internal sealed class PrecompressedEntry : IDisposable
         }
     }
 
-    private static Task<PrecompressedEntry> Start((string Name, Func<Stream, CancellationToken, Task> Write) entry, CompressionLevel level, string? temporaryDirectory, bool withSha256, CancellationToken cancellationToken) =>
-        Task.Run(() => CreateAsync(entry.Name, level, temporaryDirectory, withSha256, entry.Write, cancellationToken), cancellationToken);
+    private static Task<PrecompressedEntry> Start((string Name, Func<Stream, CancellationToken, Task> Write) entry, CompressionLevel level, string? temporaryDirectory, bool withSha256, bool passFlushes, CancellationToken cancellationToken) =>
+        Task.Run(() => CreateAsync(entry.Name, level, temporaryDirectory, withSha256, passFlushes, entry.Write, cancellationToken), cancellationToken);
 
     public Task CopyCompressedToAsync(Stream destination, CancellationToken cancellationToken) =>
         CompressedLength == 0 ? Task.CompletedTask : data.CopyToAsync(destination, CompressedLength, cancellationToken);

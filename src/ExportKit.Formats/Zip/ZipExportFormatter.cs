@@ -61,7 +61,7 @@ internal sealed class ZipExportFormatter : IExportFormatter
         // Each entry is written and compressed on its own core, from its own replay of the bundle's items; the archive
         // is then written front to back with the bytes ZipArchive would have written entry after entry.
         var writes = entries.Select(e => (e.Name, Writer(bundle, e.Formatter, files))).ToArray();
-        var made = await PrecompressedEntry.CreateAllAsync(writes, level, temporaryDirectory, withSha256: false, cancellationToken).ConfigureAwait(false);
+        var made = await PrecompressedEntry.CreateAllAsync(writes, level, temporaryDirectory, withSha256: false, passFlushes: true, cancellationToken).ConfigureAwait(false);
         try
         {
             await SequentialZipWriter.WriteAsync(destination, made, level, temporaryDirectory, cancellationToken).ConfigureAwait(false);

@@ -35,7 +35,7 @@ public sealed class SequentialZipWriterTests
             }
         }, CancellationToken.None);
 
-        var made = await PrecompressedEntry.CreateAllAsync(Entries, level, null, withSha256: true, CancellationToken.None);
+        var made = await PrecompressedEntry.CreateAllAsync(Entries, level, null, withSha256: true, passFlushes: true, CancellationToken.None);
         using var actual = new MemoryStream();
         try
         {
@@ -62,7 +62,7 @@ public sealed class SequentialZipWriterTests
         {
             (string, Func<Stream, CancellationToken, Task>)[] entries = [("a.txt", WriteBigAsync), ("b.txt", (s, c) => throw new IOException("source lost"))];
 
-            var ex = await Assert.ThrowsAsync<IOException>(() => PrecompressedEntry.CreateAllAsync(entries, CompressionLevel.Optimal, directory, withSha256: false, CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<IOException>(() => PrecompressedEntry.CreateAllAsync(entries, CompressionLevel.Optimal, directory, withSha256: false, passFlushes: true, CancellationToken.None));
 
             Assert.Equal("source lost", ex.Message);
             Assert.Empty(Directory.GetFiles(directory));
