@@ -11,6 +11,8 @@ internal sealed class ChangingSource(ExportPhase phase, IEnumerable<PhaseRecord>
 
     public ExportPhase Phase => phase;
 
+    public int Reads => reads;
+
     public IAsyncEnumerable<PhaseRecord> ReadAsync(PhaseReadRequest request, CancellationToken cancellationToken) =>
         TestRecords.Stream(reads++ == 0 ? first : later);
 }

@@ -3,14 +3,16 @@ namespace ExportKit.Assembly;
 /// <summary>
 /// Assembles bundles: filters every record by scope and time range (dropping and counting any a source returns
 /// outside them), builds the category's sections in order with their summaries, references and metadata, and
-/// derives the bundle id from the content. It makes one counting pass over the sources; the bundle's items are
-/// read again, and checked against that pass, when a formatter enumerates them.
+/// derives the bundle id from the content. It reads each source once: the pass that counts and hashes the items also
+/// keeps them in a bounded spool (held in memory up to a budget, the rest in a private temporary file), and the
+/// bundle's sections replay that spool to the formatter as often as it enumerates them.
 /// </summary>
 public sealed class ExportBundleAssembler
 {
     private readonly Dictionary<ExportPhase, IPhaseDataSource> sources = [];
     private readonly TimeProvider timeProvider;
     private readonly int maxFieldDepth;
+    private readonly long spoolMemoryBudget;
 
     /// <summary>Creates a builder over the host's data sources.</summary>
     /// <param name="sources">The data sources, at most one per phase.</param>
@@ -34,6 +36,7 @@ public sealed class ExportBundleAssembler
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid(nameof(options));
         maxFieldDepth = options.MaxFieldDepth;
+        spoolMemoryBudget = options.SpoolMemoryBudget;
         foreach (var source in sources)
         {
             ArgumentNullException.ThrowIfNull(source, nameof(sources));
@@ -59,8 +62,11 @@ public sealed class ExportBundleAssembler
     /// <c>metadata.compressed</c> states; the assembler cannot know it: the engine asks its formatter. The default,
     /// <see langword="false"/>, is right for every format but a compressing bundle.
     /// </param>
-    /// <param name="cancellationToken">Cancels the counting pass.</param>
-    /// <returns>The bundle and how many records were dropped.</returns>
+    /// <param name="cancellationToken">Cancels the read of the sources.</param>
+    /// <returns>
+    /// The bundle and how many records were dropped. Dispose it when the bundle has been written: that releases the
+    /// items it holds and deletes its spool file, after which its sections cannot be enumerated.
+    /// </returns>
     /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>).</exception>
     public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed = false, CancellationToken cancellationToken = default)
     {
@@ -83,22 +89,36 @@ public sealed class ExportBundleAssembler
         using var bundleHash = new CanonicalHash();
         AddCanonicalQuery(bundleHash, query, timeRange);
 
+        var spool = new ItemSpool(spoolMemoryBudget);
+        ItemSpool? unowned = spool;
         var sections = new List<ExportSection>(definition.Sections.Count);
-        foreach (var sectionDefinition in definition.Sections)
+        try
         {
-            var reader = new SectionReader(sectionDefinition, sources, request, now, maxFieldDepth);
-            var tally = await SectionTally.CountAsync(reader, dropped, references, cancellationToken).ConfigureAwait(false);
-            bundleHash.Add(sectionDefinition.SectionId);
-            bundleHash.Add(Convert.ToHexString(tally.Hash));
-            sections.Add(new ExportSection(
-                sectionDefinition.SectionId,
-                sectionDefinition.Title,
-                sectionDefinition.Description,
-                sectionDefinition.DataSource,
-                tally.ToSummary(),
-                tally.ItemCount,
-                now,
-                new VerifiedItems(reader, tally)));
+            foreach (var sectionDefinition in definition.Sections)
+            {
+                var reader = new SectionReader(sectionDefinition, sources, request, now, maxFieldDepth);
+                var start = spool.Position;
+                var tally = await SectionTally.CountAsync(reader, dropped, references, spool, cancellationToken).ConfigureAwait(false);
+                bundleHash.Add(sectionDefinition.SectionId);
+                bundleHash.Add(Convert.ToHexString(tally.Hash));
+                sections.Add(new ExportSection(
+                    sectionDefinition.SectionId,
+                    sectionDefinition.Title,
+                    sectionDefinition.Description,
+                    sectionDefinition.DataSource,
+                    tally.ToSummary(),
+                    tally.ItemCount,
+                    now,
+                    new SpooledItems(spool, start, spool.Position)));
+            }
+
+            spool.Seal();
+            unowned = null;
+        }
+        finally
+        {
+            // A failed read releases what was spooled; a finished one hands the spool to the AssembledBundle.
+            unowned?.Dispose();
         }
 
         var bundle = new ExportBundle
@@ -126,7 +146,7 @@ public sealed class ExportBundleAssembler
                 Compressed = compressed,
             },
         };
-        return new AssembledBundle(bundle, dropped.Count);
+        return new AssembledBundle(bundle, dropped.Count, spool);
     }
 
     private void EnsureSources(ExportCategoryDefinition definition)

@@ -20,6 +20,10 @@ public sealed class ExportBundleAssemblerOptions
     /// <value>The default value is 64; from 1 to 256.</value>
     public int MaxFieldDepth { get; set; } = 64;
 
+    // How much (by estimate) of an export's items is held in memory before the rest is spooled to a temporary file;
+    // internal: the default suits every export, and tests set it to 0 to exercise the file.
+    internal long SpoolMemoryBudget { get; set; } = ItemSpool.DefaultMemoryBudget;
+
     /// <summary>Checks the options and returns every problem found, as the other options classes do.</summary>
     /// <returns>The problems, each naming the option, its value and what is allowed; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()

@@ -10,14 +10,17 @@ internal static class FieldDepth
     /// <summary>Finds the top-level field whose value nests deeper than <paramref name="maxDepth"/> objects, or <see langword="null"/>.</summary>
     public static string? FindTooDeep(IReadOnlyList<ExportField> data, int maxDepth)
     {
-        var pending = new Stack<(IReadOnlyList<ExportField> Fields, int Depth)>();
-        foreach (var field in data)
+        // Made only for an item with nested values: a flat item (the common case) allocates nothing here.
+        Stack<(IReadOnlyList<ExportField> Fields, int Depth)>? pending = null;
+        for (var index = 0; index < data.Count; index++)
         {
+            var field = data[index];
             if (field.Value is not IReadOnlyList<ExportField> nested)
             {
                 continue;
             }
 
+            pending ??= new Stack<(IReadOnlyList<ExportField> Fields, int Depth)>();
             pending.Clear();
             pending.Push((nested, 1));
             while (pending.Count > 0)

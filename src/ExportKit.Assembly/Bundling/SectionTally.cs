@@ -1,6 +1,9 @@
 namespace ExportKit.Assembly;
 
-/// <summary>The counting pass over one section: item count, severity and status counts, references and a content hash.</summary>
+/// <summary>
+/// The one pass over a section: item count, severity and status counts, references and a content hash, with every
+/// item put in the export's spool for the formatter.
+/// </summary>
 internal sealed class SectionTally
 {
     private readonly SortedDictionary<string, long> bySeverity = new(StringComparer.Ordinal);
@@ -10,19 +13,22 @@ internal sealed class SectionTally
 
     public byte[] Hash { get; private set; } = [];
 
-    public static async Task<SectionTally> CountAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, CancellationToken cancellationToken)
+    public static async Task<SectionTally> CountAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, ItemSpool spool, CancellationToken cancellationToken)
     {
         var tally = new SectionTally();
         using var hash = new CanonicalHash();
         await foreach (var projected in reader.ReadAsync(dropped, cancellationToken).ConfigureAwait(false))
         {
+            var item = projected.Item;
             tally.ItemCount++;
-            hash.AddItem(projected.Item);
+            hash.AddItem(item);
+            spool.Add(item);
             Increment(tally.bySeverity, projected.Severity);
             Increment(tally.byStatus, projected.Status);
-            foreach (var reference in projected.Item.References)
+            var itemReferences = item.References;
+            for (var i = 0; i < itemReferences.Count; i++)
             {
-                references.Add(reference);
+                references.Add(itemReferences[i]);
             }
         }
 
@@ -48,7 +54,15 @@ internal sealed class SectionTally
     {
         if (key is not null)
         {
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            // One lookup for a key already counted (the common case); a new key is added once.
+            if (counts.TryGetValue(key, out var count))
+            {
+                counts[key] = count + 1;
+            }
+            else
+            {
+                counts.Add(key, 1);
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class SourceCursor : IAsyncDisposable
 
     public async ValueTask<bool> MoveNextAsync()
     {
-        while (await GuardAsync(records.MoveNextAsync).ConfigureAwait(false))
+        while (await MoveRecordAsync().ConfigureAwait(false))
         {
             var record = records.Current ?? throw Failed($"returned a null record", null);
             CheckOrder(record);
@@ -129,11 +129,12 @@ internal sealed class SourceCursor : IAsyncDisposable
         }
     }
 
-    private async ValueTask<bool> GuardAsync(Func<ValueTask<bool>> read)
+    // Not a delegate-taking guard: a method group would allocate a delegate for every record.
+    private async ValueTask<bool> MoveRecordAsync()
     {
         try
         {
-            return await read().ConfigureAwait(false);
+            return await records.MoveNextAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (ExportException or OperationCanceledException))
         {

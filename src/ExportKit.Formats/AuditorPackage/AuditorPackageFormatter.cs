@@ -15,9 +15,10 @@ namespace ExportKit.Formats.AuditorPackage;
 /// ZIP entries must come in ordinal order, and in a bag that puts <c>bag-info.txt</c> and <c>bagit.txt</c> before
 /// <c>data/</c> (then <c>manifest-sha256.txt</c>, then <c>tagmanifest-sha256.txt</c>). <c>bag-info.txt</c> holds
 /// <c>Payload-Oxum</c>, the payload's total size, which is known only once the payload is written. The payload is
-/// therefore staged first: each file streams once through a hashing pass-through stream into a private temporary file, which
-/// gives its SHA-256 and size; then the archive is written in order, copying each file from the staging file into its
-/// entry, with the small tag files made from those numbers.
+/// therefore written first: its files are made concurrently (one per core), each streaming once through a stream that
+/// takes its SHA-256, size and CRC-32 and deflates it into a buffer of its own (memory up to 4 MiB, then a private
+/// temporary file); then the small tag files are made from those numbers and the archive is written in order, each
+/// entry's compressed bytes copied behind a header that already knows its sizes.
 /// </para>
 /// <para>
 /// The alternatives were worse: a counting first pass would read every data source twice (and a source that changed in
@@ -60,58 +61,71 @@ internal sealed class AuditorPackageFormatter : IExportFormatter
         }
 
         var layout = PackageLayout.For(bundle);
-        var staging = PayloadStaging.Create(temporaryDirectory);
-        await using (staging.ConfigureAwait(false))
+        var root = layout.Root + "/";
+        // The payload files are written and compressed concurrently (each section's JSON and CSV from its own replay
+        // of the bundle's items), their SHA-256 and sizes taken as they are written: nothing is staged uncompressed
+        // and read back. The tag files, which list those checksums, follow; then the archive is written in order.
+        var payload = await PrecompressedEntry.CreateAllAsync(PayloadWriters(bundle, layout, root), compressionLevel, temporaryDirectory, withSha256: true, passFlushes: false, cancellationToken).ConfigureAwait(false);
+        var entries = new List<PrecompressedEntry>(payload.Length + 4);
+        try
         {
-            await StagePayloadAsync(bundle, layout, staging, cancellationToken).ConfigureAwait(false);
-            var payload = staging.Files;
-            var root = layout.Root + "/";
             var bagInfo = BagTagFiles.Utf8(BagTagFiles.BagInfo(BagInfoFields(bundle, payload)));
             var declaration = BagTagFiles.Utf8(BagTagFiles.Declaration);
-            var manifest = BagTagFiles.Utf8(BagTagFiles.Manifest(payload.Select(f => ("data/" + f.Path, f.Sha256))));
+            var manifest = BagTagFiles.Utf8(BagTagFiles.Manifest(payload.Select(f => (f.Name[root.Length..], f.Sha256!))));
             var tagManifest = BagTagFiles.Utf8(BagTagFiles.Manifest([
                 (BagTagFiles.BagInfoName, Sha256(bagInfo)), (BagTagFiles.DeclarationName, Sha256(declaration)), (BagTagFiles.ManifestName, Sha256(manifest))]));
-            await DeterministicZipArchive.WriteAsync(destination, compressionLevel, temporaryDirectory, async (zip, ct) =>
+            entries.Add(await TagFileAsync(root + BagTagFiles.BagInfoName, bagInfo, cancellationToken).ConfigureAwait(false));
+            entries.Add(await TagFileAsync(root + BagTagFiles.DeclarationName, declaration, cancellationToken).ConfigureAwait(false));
+            entries.AddRange(payload);
+            entries.Add(await TagFileAsync(root + BagTagFiles.ManifestName, manifest, cancellationToken).ConfigureAwait(false));
+            entries.Add(await TagFileAsync(root + BagTagFiles.TagManifestName, tagManifest, cancellationToken).ConfigureAwait(false));
+            await SequentialZipWriter.WriteAsync(destination, entries, compressionLevel, temporaryDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var entry in entries.Union(payload))
             {
-                await zip.AddAsync(root + BagTagFiles.BagInfoName, Bytes(bagInfo), ct).ConfigureAwait(false);
-                await zip.AddAsync(root + BagTagFiles.DeclarationName, Bytes(declaration), ct).ConfigureAwait(false);
-                foreach (var file in payload)
-                {
-                    await zip.AddAsync(root + "data/" + file.Path, (entry, c) => staging.CopyToAsync(file, entry, c), ct).ConfigureAwait(false);
-                }
-
-                await zip.AddAsync(root + BagTagFiles.ManifestName, Bytes(manifest), ct).ConfigureAwait(false);
-                await zip.AddAsync(root + BagTagFiles.TagManifestName, Bytes(tagManifest), ct).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+                entry.Dispose();
+            }
         }
 
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task StagePayloadAsync(ExportBundle bundle, PackageLayout layout, PayloadStaging staging, CancellationToken cancellationToken)
+    // The payload files in ordinal order of their paths, as the manifest lists them and the archive holds them.
+    private (string Name, Func<Stream, CancellationToken, Task> Write)[] PayloadWriters(ExportBundle bundle, PackageLayout layout, string root)
     {
+        var writers = new List<(string Path, Func<Stream, CancellationToken, Task> Write)>();
         foreach (var files in layout.Sections)
         {
-            var section = files.Section;
-            await staging.AddAsync(files.JsonPath, (s, ct) => json.WriteAsync(SectionBundles.For(bundle, section, ExportFormat.Json), s, ct), cancellationToken).ConfigureAwait(false);
-            await staging.AddAsync(files.CsvPath, (s, ct) => csv.WriteAsync(SectionBundles.For(bundle, section, ExportFormat.Csv), s, ct), cancellationToken).ConfigureAwait(false);
+            var jsonBundle = SectionBundles.For(bundle, files.Section, ExportFormat.Json);
+            var csvBundle = SectionBundles.For(bundle, files.Section, ExportFormat.Csv);
+            writers.Add((files.JsonPath, (s, ct) => json.WriteAsync(jsonBundle, s, ct)));
+            writers.Add((files.CsvPath, (s, ct) => csv.WriteAsync(csvBundle, s, ct)));
         }
 
-        await staging.AddAsync(PackageLayout.ExportInfoPath, (s, ct) => ExportInfoWriter.WriteAsync(WithCompression(bundle), layout, s, ct), cancellationToken).ConfigureAwait(false);
+        var withCompression = WithCompression(bundle);
+        writers.Add((PackageLayout.ExportInfoPath, (s, ct) => ExportInfoWriter.WriteAsync(withCompression, layout, s, ct)));
         var readme = PackageReadme.Create(bundle, layout);
-        await staging.AddAsync(PackageLayout.ReadmePath, BagTagFiles.Utf8(readme), cancellationToken).ConfigureAwait(false);
-        await staging.AddAsync(PackageLayout.IndexPath, BagTagFiles.Utf8(PackageIndexPage.Render(bundle, layout, readme)), cancellationToken).ConfigureAwait(false);
+        var readmeBytes = BagTagFiles.Utf8(readme);
+        var index = BagTagFiles.Utf8(PackageIndexPage.Render(bundle, layout, readme));
+        writers.Add((PackageLayout.ReadmePath, Bytes(readmeBytes)));
+        writers.Add((PackageLayout.IndexPath, Bytes(index)));
+        return [.. writers.OrderBy(w => w.Path, StringComparer.Ordinal).Select(w => (root + "data/" + w.Path, w.Write))];
     }
+
+    private Task<PrecompressedEntry> TagFileAsync(string name, byte[] content, CancellationToken cancellationToken) =>
+        PrecompressedEntry.CreateAsync(name, compressionLevel, temporaryDirectory, withSha256: false, passFlushes: true, Bytes(content), cancellationToken);
 
     // One line per tag: values from data go through LineText, so a NEL or U+2028 in a title cannot start a line a
     // reader would take as another tag.
-    private IEnumerable<KeyValuePair<string, string>> BagInfoFields(ExportBundle bundle, IReadOnlyList<StagedFile> payload) =>
+    private IEnumerable<KeyValuePair<string, string>> BagInfoFields(ExportBundle bundle, PrecompressedEntry[] payload) =>
     [
         new("Source-Organization", LineText.OneLine(sourceOrganization)),
         new("Bagging-Date", bundle.Metadata.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("External-Identifier", LineText.OneLine(bundle.BundleId)),
         new("External-Description", LineText.OneLine(bundle.Title)),
-        new("Payload-Oxum", string.Create(CultureInfo.InvariantCulture, $"{payload.Sum(f => f.Length)}.{payload.Count}")),
+        new("Payload-Oxum", string.Create(CultureInfo.InvariantCulture, $"{payload.Sum(f => f.Length)}.{payload.Length}")),
     ];
 
     // The package's metadata says whether its entries are compressed: the formatter knows, whatever the bundle was told.

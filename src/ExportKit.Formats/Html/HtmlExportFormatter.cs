@@ -17,9 +17,18 @@ internal sealed class HtmlExportFormatter : IExportFormatter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly HtmlTemplate template;
+    private readonly int maxRows;
 
     public HtmlExportFormatter(HtmlExportOptions options)
     {
+        if (options.MaxRowsPerSection is < 1 or > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                string.Create(CultureInfo.InvariantCulture, $"HtmlExportOptions.MaxRowsPerSection is {options.MaxRowsPerSection}; it must be from 1 to 1,000,000 (the default, {HtmlExportOptions.DefaultMaxRowsPerSection}, keeps a large report quick to open)."));
+        }
+
+        maxRows = options.MaxRowsPerSection;
         template = HtmlTemplate.TryParse(options.Template, out var errors) ?? throw new ArgumentException(
             $"The HTML template is not valid Scriban:\n{errors}\nFix the template, or leave HtmlExportOptions.Template null to use the default.",
             nameof(options));
@@ -56,7 +65,7 @@ internal sealed class HtmlExportFormatter : IExportFormatter
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteRowsAsync(StreamWriter writer, ExportSection section, CancellationToken cancellationToken)
+    private async Task WriteRowsAsync(StreamWriter writer, ExportSection section, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Room for a flush's worth of rows and a large last row in one chunk: clearing a builder that grew extra
@@ -69,6 +78,14 @@ internal sealed class HtmlExportFormatter : IExportFormatter
             if (++written > section.ItemCount)
             {
                 throw SectionCountMismatch.Error(section, "more than");
+            }
+
+            if (written > maxRows)
+            {
+                // The rest of the section is in the data formats; reading on would only spend time.
+                HtmlRowWriter.AppendMore(rows, section.ItemCount - maxRows, maxRows);
+                await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
             HtmlRowWriter.Append(rows, item);

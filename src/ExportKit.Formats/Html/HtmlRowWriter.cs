@@ -24,6 +24,11 @@ internal static class HtmlRowWriter
         builder.Append("</td></tr>\n");
     }
 
+    /// <summary>The last row of a section longer than the page shows: how many items are left out, and where they are.</summary>
+    public static void AppendMore(StringBuilder builder, long remaining, int shown) => builder.Append(string.Create(
+        CultureInfo.InvariantCulture,
+        $"<tr class=\"more\"><td colspan=\"4\">{remaining:N0} more {(remaining == 1 ? "item is" : "items are")} not shown: this page shows the first {shown:N0} items of each section. The JSON and CSV exports of this bundle hold every item.</td></tr>\n"));
+
     // Numbers and instants hold nothing to encode; formatted on the stack, not as a string per value.
     private static void AppendScalar(StringBuilder builder, object value)
     {

@@ -58,15 +58,22 @@ internal sealed class ZipExportFormatter : IExportFormatter
             throw new ArgumentException($"Bundle id '{bundle.BundleId}' names a file of the ZIP twice ({string.Join(", ", files)}): use a content-derived bundle id such as 'bnd_…'.", nameof(bundle));
         }
 
-        await DeterministicZipArchive.WriteAsync(destination, level, temporaryDirectory, async (zip, ct) =>
+        // Each entry is written and compressed on its own core, from its own replay of the bundle's items; the archive
+        // is then written front to back with the bytes ZipArchive would have written entry after entry.
+        var writes = entries.Select(e => (e.Name, Writer(bundle, e.Formatter, files))).ToArray();
+        var made = await PrecompressedEntry.CreateAllAsync(writes, level, temporaryDirectory, withSha256: false, passFlushes: true, cancellationToken).ConfigureAwait(false);
+        try
         {
-            foreach (var (name, formatter) in entries)
+            await SequentialZipWriter.WriteAsync(destination, made, level, temporaryDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var entry in made)
             {
-                await zip.AddAsync(name, formatter is null
-                    ? (entry, c) => entry.WriteAsync(ZipReadme.Build(bundle, files), c).AsTask()
-                    : (entry, c) => formatter.WriteAsync(ForFormat(bundle, formatter.Format), entry, c), ct).ConfigureAwait(false);
+                entry.Dispose();
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }
+
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,6 +81,18 @@ internal sealed class ZipExportFormatter : IExportFormatter
     /// The bundle as the inner formatter writes it on its own: the same content in its format, which is not compressed
     /// (<c>metadata.compressed</c> describes the file the metadata is in, and a JSON, CSV or HTML file is not).
     /// </summary>
+    private static Func<Stream, CancellationToken, Task> Writer(ExportBundle bundle, IExportFormatter? formatter, string[] files)
+    {
+        if (formatter is null)
+        {
+            var readme = ZipReadme.Build(bundle, files);
+            return async (entry, c) => await entry.WriteAsync(readme, c).ConfigureAwait(false);
+        }
+
+        var copy = ForFormat(bundle, formatter.Format);
+        return async (entry, c) => await formatter.WriteAsync(copy, entry, c).ConfigureAwait(false);
+    }
+
     internal static ExportBundle ForFormat(ExportBundle bundle, ExportFormat format)
     {
         var metadata = bundle.Metadata;

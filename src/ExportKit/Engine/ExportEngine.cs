@@ -198,7 +198,7 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
 
     private async Task<ExportResult> WriteAndRecordAsync(Attempt attempt, ExportCategoryDefinition definition, IExportFormatter formatter, ExportTimeRange timeRange, ExportDestination destination, CancellationToken cancellationToken)
     {
-        AssembledBundle built;
+        AssembledBundle? built = null;
         long size;
         string sha256;
         try
@@ -212,10 +212,13 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            built?.Dispose();
             var (code, message) = Classify(ex, cancellationToken);
             return await DiscardAndFailAsync(attempt, destination, code, message, ex).ConfigureAwait(false);
         }
 
+        // The bundle's spooled items are no longer needed once the bytes are written: release them before the bookkeeping.
+        built.Dispose();
         return await CommitAsync(attempt, built, size, sha256, destination).ConfigureAwait(false);
     }
 
@@ -224,13 +227,22 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
     /// need no temporary file — and hashed by reading the written bytes back (it was at its end, so they are all that
     /// follows its start); any other is hashed as it is written.
     /// </summary>
+    // The output's size and SHA-256 are computed while the formatter writes. Only a formatter that goes back over what
+    // it wrote (ZipArchive patches each entry's local header) makes the engine read the finished output back to hash it.
     private static async Task<(long Size, string Sha256)> WriteAsync(IExportFormatter formatter, ExportBundle bundle, ExportDestination destination, CancellationToken cancellationToken)
     {
         var stream = destination.Stream;
         if (destination.Start >= 0 && stream.CanRead)
         {
-            await formatter.WriteAsync(bundle, stream, cancellationToken).ConfigureAwait(false);
+            using var hashing = new OutputHashingStream(stream, destination.Start);
+            await formatter.WriteAsync(bundle, hashing, cancellationToken).ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var written = hashing.Finish();
+            if (hashing.Sequential)
+            {
+                return written;
+            }
+
             var end = stream.Position;
             stream.Position = destination.Start;
             using var readBack = new HashingWriteStream(Stream.Null);

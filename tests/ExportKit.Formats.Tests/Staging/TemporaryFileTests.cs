@@ -51,28 +51,33 @@ public sealed class TemporaryFileTests : IDisposable
     }
 
     [Fact]
-    public async Task The_auditor_package_stages_in_the_configured_directory_privately_and_leaves_nothing()
+    public async Task The_auditor_package_spills_a_large_entry_to_the_configured_directory_privately_and_leaves_nothing()
     {
+        // Entries are compressed into memory up to 4 MiB; a larger one (here stored, 5 MB) continues in a private file.
         var seen = new List<(string Name, UnixFileMode Mode)>();
-        var csv = new ObservingCsvFormatter(() =>
-        {
-            foreach (var file in Directory.GetFiles(directory))
+        var csv = new ObservingCsvFormatter(
+            () =>
             {
-                seen.Add((Path.GetFileName(file), OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(file)));
-            }
-        });
-        var formatter = ExportFormatters.AuditorPackage(new AuditorPackageOptions { Csv = csv, TemporaryDirectory = directory });
+                foreach (var file in Directory.GetFiles(directory))
+                {
+                    seen.Add((Path.GetFileName(file), OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(file)));
+                }
+            },
+            padding: 5_000_000);
+        var formatter = ExportFormatters.AuditorPackage(new AuditorPackageOptions { Csv = csv, TemporaryDirectory = directory, CompressionLevel = System.IO.Compression.CompressionLevel.NoCompression });
 
         using var output = new MemoryStream();
         await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack"), output, CancellationToken.None);
 
-        var (name, mode) = Assert.Single(seen.DistinctBy(s => s.Name));
-        Assert.StartsWith("exportkit-payload-", name, StringComparison.Ordinal);
-        if (!OperatingSystem.IsWindows())
+        Assert.NotEmpty(seen);
+        Assert.All(seen, file =>
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
-        }
-
+            Assert.StartsWith("exportkit-entry-", file.Name, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, file.Mode);
+            }
+        });
         Assert.Empty(Directory.GetFiles(directory));
     }
 
@@ -83,20 +88,25 @@ public sealed class TemporaryFileTests : IDisposable
 
         await Assert.ThrowsAsync<IOException>(() => formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack"), new MemoryStream(), CancellationToken.None));
 
-        Assert.Empty(Directory.GetFiles(directory));
+        Assert.True(!Directory.Exists(directory) || Directory.GetFiles(directory).Length == 0);
     }
 
     [Fact]
-    public async Task A_zip_for_a_stream_that_cannot_seek_is_staged_privately_and_removed()
+    public async Task A_zip_for_a_stream_that_cannot_seek_is_written_front_to_back_with_the_same_bytes_and_leaves_no_file()
     {
+        // 0.2 staged such a ZIP in a temporary file; entries are now compressed ahead and written in order, no seeking.
         var formatter = ExportFormatters.Zip(new ZipExportOptions { TemporaryDirectory = directory });
+        var bundle = AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip);
         using var sink = new MemoryStream();
+        using var seekable = new MemoryStream();
 
         using var writeOnly = new ForwardOnlyStream(sink);
-        await formatter.WriteAsync(AuditorPackages.Bundle("CompliancePack").With(it => it.Format, ExportFormat.Zip), writeOnly, CancellationToken.None);
+        await formatter.WriteAsync(bundle, writeOnly, CancellationToken.None);
+        await formatter.WriteAsync(bundle, seekable, CancellationToken.None);
 
         Assert.True(sink.Length > 0);
-        Assert.Empty(Directory.GetFiles(directory));
+        Assert.Equal(seekable.ToArray(), sink.ToArray());
+        Assert.True(!Directory.Exists(directory) || Directory.GetFiles(directory).Length == 0);
     }
 
     public void Dispose()
@@ -107,14 +117,15 @@ public sealed class TemporaryFileTests : IDisposable
         }
     }
 
-    private sealed class ObservingCsvFormatter(Action observe) : IExportFormatter
+    private sealed class ObservingCsvFormatter(Action observe, int padding = 0) : IExportFormatter
     {
         public ExportFormat Format => ExportFormat.Csv;
 
-        public Task WriteAsync(ExportBundle bundle, Stream destination, CancellationToken cancellationToken)
+        public async Task WriteAsync(ExportBundle bundle, Stream destination, CancellationToken cancellationToken)
         {
+            await destination.WriteAsync(new byte[padding], cancellationToken);
             observe();
-            return destination.WriteAsync("id\r\n"u8.ToArray(), cancellationToken).AsTask();
+            await destination.WriteAsync("id\r\n"u8.ToArray(), cancellationToken);
         }
     }
 }

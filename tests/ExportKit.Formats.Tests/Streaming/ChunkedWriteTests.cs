@@ -13,7 +13,7 @@ public sealed class ChunkedWriteTests
     [MemberData(nameof(Formats))]
     public async Task Writes_to_the_destination_in_chunks_while_the_items_stream(string format)
     {
-        var formatter = format switch { "csv" => ExportFormatters.Csv(), "html" => ExportFormatters.Html(), _ => ExportFormatters.Json() };
+        var formatter = format switch { "csv" => ExportFormatters.Csv(), "html" => ExportFormatters.Html(new HtmlExportOptions { MaxRowsPerSection = 5_000 }), _ => ExportFormatters.Json() };
         using var destination = new LargestWriteStream();
         long writtenBeforeLastItem = 0;
         var bundle = TestBundles.WithItems(new GeneratedItems(5_000, onLast: () => writtenBeforeLastItem = destination.Length), 5_000);

@@ -1,0 +1,74 @@
+namespace ExportKit.Assembly;
+
+/// <summary>
+/// The items of one export, read once from the sources and kept for the formatter, which may enumerate a section
+/// several times (a ZIP writes it as JSON, CSV and HTML). Memory is bounded: items are held as objects until their
+/// estimated size reaches a budget, and every later item is encoded (<see cref="ItemCodec"/>) into a private
+/// temporary file that is deleted when the spool is disposed (or, if a caller forgets, when the file is finalised).
+/// Once written the spool only grows; readers never change it, so several may read it at the same time.
+/// </summary>
+internal sealed class ItemSpool : IDisposable
+{
+    /// <summary>The default budget of held items: 8 MiB by estimate, about 15,000 items of ten fields.</summary>
+    public const long DefaultMemoryBudget = 8L * 1024 * 1024;
+
+    private readonly List<ExportItem> held = [];
+    private readonly long memoryBudget;
+    private readonly ItemCodec.Writer encoder = new();
+    private long heldBytes;
+    private SpoolFile? file;
+    private bool disposed;
+
+    public ItemSpool(long memoryBudget = DefaultMemoryBudget) => this.memoryBudget = memoryBudget;
+
+    /// <summary>Gets where the next item will go: (held index, file offset).</summary>
+    public SpoolPosition Position => new(held.Count, file?.Length ?? 0);
+
+    /// <summary>Gets whether items went to the temporary file.</summary>
+    public bool Spilled => file is not null;
+
+    public void Add(ExportItem item)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (file is null)
+        {
+            var estimate = ItemCodec.Estimate(item);
+            if (heldBytes + estimate <= memoryBudget)
+            {
+                held.Add(item);
+                heldBytes += estimate;
+                return;
+            }
+
+            file = SpoolFile.Create();
+        }
+
+        file.Append(encoder.Encode(item));
+    }
+
+    /// <summary>Ends writing: what was appended becomes readable.</summary>
+    public void Seal() => file?.Flush();
+
+    public ExportItem Held(int index)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return held[index];
+    }
+
+    public int Read(long offset, Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return file is null ? 0 : file.Read(offset, destination);
+    }
+
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            held.Clear();
+            file?.Dispose();
+            encoder.Dispose();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using ExportKit.Testing;
+using static ExportKit.Assembly.Tests.AssemblerFixture;
+
+namespace ExportKit.Assembly.Tests.Spooling;
+
+/// <summary>
+/// The one read of each source: items held in memory and items spilled to the spool file come back exactly as they
+/// were made (every value type, offsets, nesting, references), as often as they are enumerated, and not after disposal.
+/// </summary>
+public sealed class ItemSpoolTests
+{
+    private static readonly ExportField[] Nested = [new("depth", 1), new("inner", (IReadOnlyList<ExportField>)[new("leaf", "é✓ \u2028 x")])];
+
+    [Theory]
+    [InlineData(0L)] // everything spilled to the file
+    [InlineData(3_000L)] // some held, the rest spilled
+    [InlineData(ItemSpool.DefaultMemoryBudget)] // everything held
+    public async Task Spooled_items_come_back_exactly_as_projected_with_the_same_bundle_id(long budget)
+    {
+        var source = new CountingListSource(ExportPhase.AuditFindings, Findings(200));
+        var reference = await BuildAsync(ItemSpool.DefaultMemoryBudget, new CountingListSource(ExportPhase.AuditFindings, Findings(200)));
+        using var built = await BuildAsync(budget, source);
+
+        var expected = await reference.Bundle.Sections[0].ReadItemsAsync();
+        var first = await built.Bundle.Sections[0].ReadItemsAsync();
+        var second = await built.Bundle.Sections[0].ReadItemsAsync();
+
+        Assert.Equal(1, source.Reads);
+        Assert.Equal(reference.Bundle.BundleId, built.Bundle.BundleId);
+        Assert.Equal(200, first.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            AssertSame(expected[i], first[i]);
+            AssertSame(expected[i], second[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Two_enumerations_of_a_spilled_section_can_interleave()
+    {
+        using var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(50)));
+        var section = built.Bundle.Sections[0];
+        await using var a = section.Items.GetAsyncEnumerator();
+        await using var b = section.Items.GetAsyncEnumerator();
+        var count = 0;
+        while (await a.MoveNextAsync())
+        {
+            Assert.True(await b.MoveNextAsync());
+            Assert.Equal(a.Current.ItemId, b.Current.ItemId);
+            count++;
+        }
+
+        Assert.False(await b.MoveNextAsync());
+        Assert.Equal(50, count);
+    }
+
+    [Fact]
+    public async Task A_disposed_bundle_refuses_to_replay_its_items()
+    {
+        var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(5)));
+        built.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => built.Bundle.Sections[0].ReadItemsAsync());
+    }
+
+    private static Task<AssembledBundle> BuildAsync(long budget, IPhaseDataSource source)
+    {
+        var definition = new ExportCategoryDefinition(
+            new ExportCategory("typed"),
+            "Typed",
+            "Every value type",
+            [new ExportSectionDefinition("typed", "Typed", "Every value type", [ExportPhase.AuditFindings], Project)]);
+        var assembler = new ExportBundleAssembler([source], TestClock.Create(), new ExportBundleAssemblerOptions { SpoolMemoryBudget = budget });
+        return assembler.BuildAsync(definition, Query(definition.Category), ThirtyDays, ExportId);
+    }
+
+    // Every kind of value a field may hold, varying with the record so that the cache of repeated strings is exercised.
+    private static ProjectedItem Project(PhaseRecord record, DateTimeOffset now)
+    {
+        var n = int.Parse(record.RecordId.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
+        ExportField[] data =
+        [
+            new("id", record.RecordId),
+            new("nothing", null),
+            new("flag", n % 2 == 0),
+            new("int", n),
+            new("long", long.MaxValue - n),
+            new("double", n / 3.0),
+            new("decimal", 1234.5600m + n),
+            new("local", new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.FromHours(n % 3 == 0 ? 2 : -5)).AddMinutes(n)),
+            new("empty", string.Empty),
+            new("repeated", "severity-" + (n % 4)),
+            new("long text", new string('x', 70 + n)),
+            new("nested", Nested),
+        ];
+        return new ProjectedItem(new ExportItem(record.RecordId, "typed", record.Timestamp, data, n % 5 == 0 ? ["ref-" + n, "ref-z"] : []), "high", "open");
+    }
+
+    private static PhaseRecord[] Findings(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new AuditFinding
+        {
+            AuditFindingId = "af-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            TenantId = Tenant,
+            Severity = "high",
+            Category = "access",
+            Status = "open",
+            Description = "Finding " + i,
+            FoundAt = TestClock.Now.AddDays(-10).AddMinutes(i),
+        })];
+
+    private static void AssertSame(ExportItem expected, ExportItem actual)
+    {
+        Assert.Equal(expected.ItemId, actual.ItemId);
+        Assert.Equal(expected.ItemType, actual.ItemType);
+        Assert.Equal(expected.Timestamp, actual.Timestamp);
+        Assert.Equal(expected.References, actual.References);
+        Assert.Equal(expected.Data, actual.Data);
+        for (var i = 0; i < expected.Data.Count; i++)
+        {
+            Assert.Equal(expected.Data[i].Value?.GetType(), actual.Data[i].Value?.GetType());
+            Assert.Equal(ExportValueText.ToInvariantString(expected.Data[i].Value), ExportValueText.ToInvariantString(actual.Data[i].Value)); // a decimal's scale too
+            if (expected.Data[i].Value is DateTimeOffset time)
+            {
+                Assert.Equal(time.Offset, ((DateTimeOffset)actual.Data[i].Value!).Offset);
+            }
+        }
+    }
+
+    private sealed class CountingListSource(ExportPhase phase, PhaseRecord[] records) : IPhaseDataSource
+    {
+        public ExportPhase Phase => phase;
+
+        public int Reads { get; private set; }
+
+        public IAsyncEnumerable<PhaseRecord> ReadAsync(PhaseReadRequest request, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return TestRecords.Stream(records);
+        }
+    }
+}
