@@ -14,7 +14,9 @@ public sealed class InMemoryExportRegistry : IExportRegistry
     internal const int MaxLimit = 1000;
 
     private readonly List<ExportRecord> records = [];
-    private readonly HashSet<(string TenantId, string ExportId)> keys = [];
+    // Found by key in constant time: the engine looks every export up before recording it, so a scan would make each
+    // export slower than the last over a long-running process.
+    private readonly Dictionary<(string TenantId, string ExportId), ExportRecord> byKey = [];
     private readonly object gate = new();
 
     /// <inheritdoc />
@@ -32,9 +34,9 @@ public sealed class InMemoryExportRegistry : IExportRegistry
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            if (!keys.Add((record.TenantId, record.ExportId)))
+            if (!byKey.TryAdd((record.TenantId, record.ExportId), record))
             {
-                if (records.Any(r => r.Equals(record)))
+                if (byKey[(record.TenantId, record.ExportId)].Equals(record))
                 {
                     return ValueTask.CompletedTask;
                 }
@@ -85,8 +87,7 @@ public sealed class InMemoryExportRegistry : IExportRegistry
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            return ValueTask.FromResult(records.Find(r =>
-                string.Equals(r.TenantId, tenantId, StringComparison.Ordinal) && string.Equals(r.ExportId, exportId, StringComparison.Ordinal)));
+            return ValueTask.FromResult(byKey.GetValueOrDefault((tenantId, exportId)));
         }
     }
 
