@@ -100,7 +100,9 @@ public sealed class PgDumpRestoreTests : IDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        Assert.False((await restoredLog.VerifyAsync(checkpoint)).IsValid);
+        var truncated = await restoredLog.VerifyAsync(checkpoint);
+        Assert.False(truncated.IsValid);
+        Assert.Equal(AuditChainFailure.Truncated, truncated.Failure);
     }
 
     private static NpgsqlConnectionStringBuilder Server() => new(TestDatabase.ServerConnectionString);
