@@ -119,17 +119,15 @@ internal static class AuditTreeAppend
 
     private static async Task<(long Head, long Size)> LockAndReadSizesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        // Two statements: under READ COMMITTED each takes its snapshot when it starts, so the sizes are read after the
-        // lock is held and see every append committed before it.
-        using (var lockHead = new NpgsqlCommand(AuditEventRows.LockHead, connection, transaction))
-        {
-            await lockHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using var sizes = new NpgsqlCommand(Sizes, connection, transaction);
-        var reader = await sizes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        // Two statements in one round trip: under READ COMMITTED each takes its snapshot when it starts, so the sizes
+        // are read after the lock is held and see every append committed before it.
+        using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(AuditEventRows.LockHead));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(Sizes));
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             return (reader.GetInt64(0), reader.GetInt64(1));
         }
