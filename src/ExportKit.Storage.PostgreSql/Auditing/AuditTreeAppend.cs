@@ -66,6 +66,10 @@ internal static class AuditTreeAppend
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "audit_events_pkey")
+            {
+                return 0; // rolled back: only a writer that bypasses the lock can race to the primary key
+            }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "audit_events")
             {
                 throw new InvalidOperationException(

@@ -106,4 +106,34 @@ public sealed class PostgreSqlAuditTreeTests : IDisposable
         var proof = await log.ProveInclusionAsync(Tasks * PerTask / 2, checkpoint);
         Assert.True(log.CheckInclusionProof(checkpoint, proof));
     }
+
+    [PostgresFact]
+    public async Task A_reused_id_a_gap_or_a_tree_that_lags_keeps_the_whole_batch_out()
+    {
+        var store = new PostgreSqlAuditEventStore(Database.ConnectionString);
+        static AuditLeaf Leaf(long sequence) => new() { Sequence = sequence, Data = new byte[] { (byte)sequence }, Hashes = [new byte[32]] };
+        Assert.Equal(1, await store.TryAppendWithLeavesAsync([AuditEvents.Sealed(1)], [Leaf(1)]));
+
+        var reused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await store.TryAppendWithLeavesAsync([AuditEvents.Sealed(2), AuditEvents.Sealed(3, id: "aud_0001")], [Leaf(2), Leaf(3)]));
+        var gap = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAppendWithLeavesAsync([AuditEvents.Sealed(3)], [Leaf(3)]));
+        Assert.Contains("already in the trail", reused.Message, StringComparison.Ordinal);
+        Assert.Contains("would leave a gap after the last, 1", gap.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await store.GetTreeSizeAsync());
+        Assert.Equal(1, (await store.GetLastAsync())!.Sequence);
+
+        Assert.True(await store.TryAppendAsync(AuditEvents.Sealed(2))); // chain only: event 2 has no leaf yet
+        var lagging = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAppendWithLeavesAsync([AuditEvents.Sealed(3)], [Leaf(3)]));
+        var skipping = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAddLeafAsync(Leaf(3)));
+        Assert.Contains("add the missing leaves first", lagging.Message, StringComparison.Ordinal);
+        Assert.Contains("the next is sequence 2, not 3", skipping.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await store.GetLastAsync())!.Sequence);
+
+        Assert.True(await store.TryAddLeafAsync(Leaf(2)));
+        Assert.False(await store.TryAddLeafAsync(Leaf(2)));
+        var unstored = await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAddLeafAsync(Leaf(3)));
+        Assert.Contains("no event with that sequence is stored", unstored.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await store.GetTreeSizeAsync());
+        Assert.Equal([[(byte)2]], (await store.ReadLeavesAsync(2).ToListAsync()).Select(l => l.Data.ToArray()));
+    }
 }
