@@ -136,4 +136,45 @@ public sealed class PostgreSqlAuditTreeTests : IDisposable
         Assert.Equal(2, await store.GetTreeSizeAsync());
         Assert.Equal([[(byte)2]], (await store.ReadLeavesAsync(2).ToListAsync()).Select(l => l.Data.ToArray()));
     }
+
+    [PostgresFact]
+    public async Task A_step_3_database_with_a_chain_migrates_to_the_tree_and_its_events_get_leaves_at_the_next_record()
+    {
+        // A database as ExportKit 0.2's PostgreSQL store left it: steps 1-3 and a chain of events without leaves.
+        Database.ExecuteInSchema("CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());");
+        foreach (var step in PostgreSqlMigrations.All.Where(m => m.Version <= 3))
+        {
+            Database.ExecuteInSchema(step.Sql);
+            Database.ExecuteInSchema($"INSERT INTO schema_version (version, description) VALUES ({step.Version}, 'step');");
+        }
+
+        var ids = new SequentialIds();
+        var chain = new InMemoryAuditEventStore();
+        var old = new AuditTrail(new ChainOnlyAuditStore(chain), TestClock.Create(), ids, new AuditOptions());
+        for (var i = 0; i < 3; i++)
+        {
+            await old.RecordAsync(AuditEvents.Draft(context: new { i }));
+        }
+
+        await using (var connection = Database.Open())
+        {
+            await foreach (var row in chain.ReadChainAsync())
+            {
+                Assert.True(await AuditAppend.AppendAtHeadAsync(connection, row.Event!, CancellationToken.None));
+            }
+        }
+
+        var store = new PostgreSqlAuditEventStore(Database.ConnectionString);
+        var trail = new AuditTrail(store, TestClock.Create(), ids, new AuditOptions());
+        Assert.True((await trail.VerifyAsync()).IsValid);
+        Assert.Equal(PostgreSqlMigrator.LatestVersion, Database.Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(0, await store.GetTreeSizeAsync());
+
+        await trail.RecordAsync(AuditEvents.Draft());
+
+        Assert.Equal(4, await store.GetTreeSizeAsync());
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.IsValid, verification.Message);
+        Assert.Equal(4, verification.EventsChecked);
+    }
 }
