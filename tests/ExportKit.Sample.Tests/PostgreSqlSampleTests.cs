@@ -32,6 +32,40 @@ public sealed class PostgreSqlSampleTests : IDisposable
         Assert.False(File.Exists("exportkit-sample.db"), "--postgres must not touch the SQLite file");
     }
 
+    [PostgresFact]
+    public async Task Checkpoints_proofs_verification_and_erasure_run_on_PostgreSQL_and_backup_points_to_its_own_tools()
+    {
+        var db = Path.Combine(Sample.Directory, "sample.db");
+        string FileIn(string name) => Path.Combine(Sample.Directory, name);
+        Task<(int Exit, string Output, string Error)> Run(params string[] args) => Sample.RunAsync([.. args, "--db", db]);
+
+        await Run("--now", SampleRun.Now);
+        var key = await Run("audit", "verifier-key");
+        var old = await Run("audit", "checkpoint", "--out", FileIn("old.cp"));
+        await Run("--now", SampleRun.Now);
+        var current = await Run("audit", "checkpoint", "--out", FileIn("new.cp"));
+        var prove = await Run("audit", "prove", "--sequence", "2", "--checkpoint", FileIn("new.cp"), "--out", FileIn("proof.json"));
+        var consistency = await Run("audit", "consistency", "--from", FileIn("old.cp"), "--to", FileIn("new.cp"), "--out", FileIn("consistency.json"));
+        var erase = await Run("audit", "erase", "--user", "dana");
+        var verify = await Run("audit", "verify", "--checkpoint", FileIn("new.cp"));
+        var backup = await Run("backup", "--out", FileIn("backup.db"));
+
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0], new[] { key.Exit, old.Exit, current.Exit, prove.Exit, consistency.Exit, erase.Exit, verify.Exit });
+        Assert.Contains("exportkit.sample/audit+", key.Output, StringComparison.Ordinal);
+        Assert.StartsWith("exportkit.sample/audit\n5\n", await File.ReadAllTextAsync(FileIn("old.cp")), StringComparison.Ordinal);
+        Assert.Contains("\"index\":1", await File.ReadAllTextAsync(FileIn("proof.json")), StringComparison.Ordinal);
+        Assert.Contains("Erased the personal data of 2 event(s)", erase.Output, StringComparison.Ordinal);
+        Assert.Contains("11 events checked, 2 redacted", verify.Output, StringComparison.Ordinal);
+        Assert.Equal(11L, Sample.Scalar("SELECT count(*) FROM audit_leaves;"));
+        Assert.Equal(await File.ReadAllTextAsync(FileIn("new.cp")), await File.ReadAllTextAsync(FileIn("sample-postgres.checkpoint")));
+        Assert.True(File.Exists(FileIn("sample-postgres.signing-key")));
+        Assert.False(File.Exists(db), "--postgres must not create the SQLite file");
+
+        Assert.Equal(1, backup.Exit);
+        Assert.Contains("pg_dump", backup.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(FileIn("backup.db")));
+    }
+
     [Fact]
     public async Task An_empty_postgres_option_is_one_line_naming_the_fix()
     {

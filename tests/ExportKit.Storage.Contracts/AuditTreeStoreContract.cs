@@ -33,7 +33,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
 
     private static byte[] LeafHash(ReadOnlyMemory<byte> data) => SHA256.HashData([0x00, .. data.Span]);
 
-    [Fact]
+    [ContractFact]
     public async Task Every_recorded_event_has_its_leaf_and_its_leaf_hash_is_stored_at_its_index()
     {
         var store = NewStore();
@@ -56,7 +56,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(3, (await tree.ReadLeavesAsync(5).ToListAsync()).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_taken_sequence_is_refused_and_changes_nothing()
     {
         var store = NewStore();
@@ -75,7 +75,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(first, await store.GetLastAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_leaf_that_is_not_the_events_is_refused()
     {
         var store = NewStore();
@@ -87,7 +87,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(0, await Tree(store).GetTreeSizeAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_hash_index_that_is_not_stored_is_refused_with_its_index()
     {
         var store = NewStore();
@@ -98,7 +98,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Contains("5", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Events_stored_without_leaves_get_them_at_the_next_record_and_verify()
     {
         var store = NewStore();
@@ -119,7 +119,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(4, verification.EventsChecked);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Erasing_a_person_removes_their_values_and_salts_and_every_checkpoint_and_proof_still_verifies()
     {
         var store = NewStore();
@@ -161,7 +161,7 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(0, await log.ErasePersonalDataAsync("alice"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Erasing_an_unknown_person_is_refused_and_changes_nothing()
     {
         var store = NewStore();

@@ -74,6 +74,15 @@ internal static class BackupCommands
     {
         try
         {
+            if (parse.GetValue(SampleOptions.Postgres) is not null)
+            {
+                throw new ArgumentException(
+                    "backup and restore use SQLite's online backup API and work on the SQLite file only. For PostgreSQL use the server's own tools "
+                    + "(pg_dump and pg_restore, or pg_basebackup with WAL archiving for point-in-time recovery), then check the restored database "
+                    + "with 'audit verify --checkpoint exportkit-sample-postgres.checkpoint --postgres <restored database>' before switching to it: "
+                    + "see \"Backup and restore\" in the ExportKit.Storage.PostgreSql README.");
+            }
+
             return await action(Path.GetFullPath(parse.GetValue(SampleOptions.Database)!), parse.InvocationConfiguration.Output);
         }
         catch (ArgumentException ex)

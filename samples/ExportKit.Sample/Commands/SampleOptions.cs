@@ -62,6 +62,19 @@ internal static class SampleOptions
         return Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-jobs");
     }
 
+    /// <summary>
+    /// Where the transparency log's files go, before their suffix (<c>.signing-key</c>, <c>.checkpoint</c>): beside the
+    /// SQLite database, or with <c>--postgres</c> <c>{database name}-postgres</c> in the folder of <c>--db</c>
+    /// (<c>exportkit-sample-postgres</c>), so that a SQLite log and a PostgreSQL log never share a key.
+    /// </summary>
+    public static string TransparencyFiles(ParseResult parse)
+    {
+        var database = Path.GetFullPath(parse.GetValue(Database)!);
+        return parse.GetValue(Postgres) is null
+            ? database
+            : Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + "-postgres");
+    }
+
     public static DateTimeOffset? ParseInstant(string? text, string option)
     {
         if (text is null)

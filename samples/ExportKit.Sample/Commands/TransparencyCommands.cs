@@ -8,8 +8,10 @@ namespace ExportKit.Sample.Commands;
 
 /// <summary>
 /// <c>audit verifier-key | checkpoint | prove | consistency | erase</c>, and <c>audit verify --checkpoint</c>: the audit
-/// trail as a transparency log. The signing key is kept beside the database (<c>sample.db.signing-key</c>), readable by
-/// its owner only, and made on first use, when the verifier key is printed: publish that one, keep checkpoints elsewhere.
+/// trail as a transparency log, on SQLite or (<c>--postgres</c>) PostgreSQL. The signing key is kept beside the database
+/// (<c>sample.db.signing-key</c>; <c>exportkit-sample-postgres.signing-key</c> with <c>--postgres</c>, see
+/// <see cref="SampleOptions.TransparencyFiles"/>), readable by its owner only, and made on first use, when the verifier
+/// key is printed: publish that one, keep checkpoints elsewhere.
 /// </summary>
 internal static class TransparencyCommands
 {
@@ -34,7 +36,7 @@ internal static class TransparencyCommands
         {
             var signed = await log.CreateCheckpointAsync(token);
             // The latest checkpoint is also kept beside the database: restore checks a backup against it.
-            await File.WriteAllTextAsync(parse.GetValue(SampleOptions.Database)! + ".checkpoint", signed, token);
+            await File.WriteAllTextAsync(SampleOptions.TransparencyFiles(parse) + ".checkpoint", signed, token);
             return await WriteAsync(parse, output, signed);
         }));
 
@@ -77,11 +79,9 @@ internal static class TransparencyCommands
         var output = parse.InvocationConfiguration.Output;
         try
         {
-            var storage = SampleOptions.Storage(parse);
-            var database = storage.SqlitePath ?? throw new ArgumentException(
-                "The transparency log needs the SQLite store: the PostgreSQL audit store does not keep the Merkle tree yet. Leave out --postgres.");
-            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, storage);
-            var signingKey = await SigningKeyFile.LoadOrCreateAsync(database + ".signing-key", output);
+            // Both stores keep the Merkle tree (IAuditTreeStore), so the log is the same on SQLite and PostgreSQL.
+            using var services = SampleHost.Create(StatsCommand.Clock(parse), null, SampleOptions.Storage(parse));
+            var signingKey = await SigningKeyFile.LoadOrCreateAsync(SampleOptions.TransparencyFiles(parse) + ".signing-key", output);
             var log = new AuditTransparencyLog(
                 (AuditTrail)services.GetRequiredService<IAuditTrail>(),
                 new AuditTransparencyOptions { SigningKey = signingKey });

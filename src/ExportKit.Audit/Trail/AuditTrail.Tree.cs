@@ -51,8 +51,10 @@ internal static class AuditTreeBackfill
     /// </summary>
     public static async Task CatchUpAsync(IAuditEventStore store, IAuditTreeStore treeStore, AuditEventHasher hasher, CancellationToken cancellationToken)
     {
-        var size = await treeStore.GetTreeSizeAsync(cancellationToken).ConfigureAwait(false);
+        // The last event first, then the tree's size: a store writes an event and its leaf together, so an event
+        // another process appends between the two reads is already in the tree, never mistaken for one without a leaf.
         var last = await store.GetLastAsync(cancellationToken).ConfigureAwait(false);
+        var size = await treeStore.GetTreeSizeAsync(cancellationToken).ConfigureAwait(false);
         if (last is null || last.Sequence <= size)
         {
             return;
@@ -63,6 +65,11 @@ internal static class AuditTreeBackfill
             if (row.Sequence <= size)
             {
                 continue;
+            }
+
+            if (row.Sequence > last.Sequence)
+            {
+                return; // appended since with its leaf
             }
 
             if (row.IsMalformed || row.Sequence != size + 1 || !string.Equals(hasher.Hash(row.Event), row.Event.Hash, StringComparison.Ordinal))

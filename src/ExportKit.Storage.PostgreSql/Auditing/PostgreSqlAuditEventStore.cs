@@ -9,9 +9,10 @@ namespace ExportKit.Storage.PostgreSql;
 /// machines append to at once. Appends are serialised on the chain's head (a transaction-scoped advisory lock), and an
 /// event is inserted only at the sequence after the last: of two writers the first wins and the second is told to
 /// reseal, so the chain has no fork and no gap. The database's own triggers refuse to update, delete or truncate an
-/// event. Every filter of a query runs in SQL on an index; the search uses a trigram index.
+/// event. Every filter of a query runs in SQL on an index; the search uses a trigram index. It also keeps the trail's
+/// Merkle tree (<see cref="IAuditTreeStore"/>), written in the same transaction as the events.
 /// </summary>
-public sealed class PostgreSqlAuditEventStore : IAuditEventStore
+public sealed partial class PostgreSqlAuditEventStore : IAuditEventStore, IAuditTreeStore
 {
     private readonly PostgreSqlDatabase database;
 

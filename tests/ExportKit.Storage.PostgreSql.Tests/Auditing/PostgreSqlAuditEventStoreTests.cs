@@ -83,7 +83,7 @@ public sealed class PostgreSqlAuditEventStoreTests : IDisposable
         // Only an owner who drops the CHECK and disables the triggers can do this; verification must still say so.
         Database.ExecuteInSchema("""
             ALTER TABLE audit_events DROP CONSTRAINT audit_events_severity_check;
-            ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete;
+            ALTER TABLE audit_events DISABLE TRIGGER audit_events_erase_only;
             UPDATE audit_events SET severity = 'INFO' WHERE sequence = 2;
             """);
 

@@ -43,3 +43,13 @@ public sealed class PostgreSqlExportJobStoreContract : ExportJobStoreContract, I
 
     public void Dispose() => databases.Dispose();
 }
+
+[RequiresPostgres]
+public sealed class PostgreSqlAuditTreeStoreContract : AuditTreeStoreContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IAuditEventStore CreateStore() => new PostgreSqlAuditEventStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}

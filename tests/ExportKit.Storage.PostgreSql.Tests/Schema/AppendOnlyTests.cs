@@ -44,12 +44,19 @@ public sealed class AppendOnlyTests : IDisposable
         var store = new PostgreSqlAuditEventStore(Database.ConnectionString);
         Assert.True(await store.TryAppendAsync(ExportKit.Storage.Contracts.AuditEvents.Sealed(1)));
 
-        foreach (var sql in new[] { "UPDATE audit_events SET user_id = 'mallory';", "DELETE FROM audit_events;", "TRUNCATE audit_events;" })
+        foreach (var sql in new[] { "UPDATE audit_events SET user_id = 'mallory';", "UPDATE audit_events SET user_id = NULL;", "DELETE FROM audit_events;" })
         {
             var error = Assert.Throws<PostgresException>(() => Execute(sql));
             Assert.Equal(PostgresErrorCodes.RestrictViolation, error.SqlState);
             Assert.Contains("audit_events is append-only", error.MessageText, StringComparison.Ordinal);
         }
+
+        // audit_leaves references the events, so a plain TRUNCATE is refused before the trigger, and one with CASCADE
+        // by the triggers of the tree's tables.
+        Assert.Equal(PostgresErrorCodes.FeatureNotSupported, Assert.Throws<PostgresException>(() => Execute("TRUNCATE audit_events;")).SqlState);
+        var cascade = Assert.Throws<PostgresException>(() => Execute("TRUNCATE audit_events CASCADE;"));
+        Assert.Equal(PostgresErrorCodes.RestrictViolation, cascade.SqlState);
+        Assert.Contains("is append-only", cascade.MessageText, StringComparison.Ordinal);
 
         ExportKit.Storage.Contracts.AuditEvents.AssertSame(ExportKit.Storage.Contracts.AuditEvents.Sealed(1), await store.GetLastAsync());
     }

@@ -8,6 +8,10 @@ internal static class LeastPrivilegeRole
         GRANT SELECT ON {schema}.schema_version TO {role};
         GRANT SELECT, INSERT ON {schema}.audit_events, {schema}.export_log, {schema}.exports TO {role};
         GRANT SELECT, INSERT ON {schema}.export_jobs TO {role};
+        GRANT SELECT, INSERT ON {schema}.audit_tree_hashes, {schema}.audit_leaves, {schema}.audit_commitments TO {role};
+        GRANT UPDATE (user_id, request_ip_address, request_forwarded_for, request_user_agent, context_json, before_json, after_json, diff_json)
+            ON {schema}.audit_events TO {role};
+        GRANT UPDATE (salt) ON {schema}.audit_commitments TO {role};
         GRANT UPDATE (status, file_path, file_size_bytes, row_count, sha256, export_id, error_code, error_message, attempts,
                       progress, cancel_requested, lease_owner, lease_expires_at, not_before, started_at, completed_at, expires_at)
             ON {schema}.export_jobs TO {role};

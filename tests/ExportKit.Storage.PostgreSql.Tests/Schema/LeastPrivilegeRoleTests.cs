@@ -37,9 +37,13 @@ public sealed class LeastPrivilegeRoleTests : IDisposable
 
         var audit = new PostgreSqlAuditEventStore(app);
         var trail = new AuditTrail(audit, TestClock.Create(), new SequentialIds(), new AuditOptions());
-        await trail.RecordAsync(AuditEvents.Draft(context: new { step = 1 }));
+        await trail.RecordAsync(AuditEvents.Draft(userId: "alice", context: new { step = 1 }) with { Request = new RequestMetadata { IpAddress = "203.0.113.7" } });
         await trail.RecordAsync(AuditEvents.Draft(context: new { step = 2 }));
         Assert.True((await trail.VerifyAsync()).IsValid);
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = AuditTransparencyOptions.GenerateSigningKey("example.com/audit") });
+        var checkpoint = await log.CreateCheckpointAsync();
+        Assert.Equal(1, await log.ErasePersonalDataAsync("alice")); // the narrow UPDATE grants erasure needs
+        Assert.True((await log.VerifyAsync(checkpoint)).IsValid);
         Assert.Single(await audit.QueryAsync(new AuditQuery("acme") { Search = "\"step\":2" }, 0, 10).ToListAsync());
         await new PostgreSqlExportLogStore(app).AppendAsync(Entries.Downloaded(1));
         await new PostgreSqlExportRegistry(app).AddAsync(Entries.Record(1));
@@ -48,11 +52,17 @@ public sealed class LeastPrivilegeRoleTests : IDisposable
         var claimed = await jobs.TryClaimAsync("worker-a", TestClock.Now, TimeSpan.FromMinutes(1));
         Assert.True(await jobs.FinishAsync(claimed!.Id, "worker-a", ExportJobOutcome.Cancelled(TestClock.Now)));
 
-        // Refused by the grants themselves, before any trigger: the role has no UPDATE, DELETE, TRUNCATE or CREATE.
-        Database.ExecuteInSchema("ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE exports DISABLE TRIGGER USER; ALTER TABLE export_jobs DISABLE TRIGGER USER;");
+        // Refused by the grants themselves, before any trigger: the role has no UPDATE (but of the personal columns and
+        // salts erasure clears), DELETE, TRUNCATE or CREATE.
+        Database.ExecuteInSchema("""
+            ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE exports DISABLE TRIGGER USER; ALTER TABLE export_jobs DISABLE TRIGGER USER;
+            ALTER TABLE audit_tree_hashes DISABLE TRIGGER USER; ALTER TABLE audit_leaves DISABLE TRIGGER USER; ALTER TABLE audit_commitments DISABLE TRIGGER USER;
+            """);
         foreach (var sql in new[]
         {
-            "UPDATE audit_events SET user_id = 'mallory';", "DELETE FROM audit_events;", "TRUNCATE audit_events;",
+            "UPDATE audit_events SET hash = previous_hash;", "UPDATE audit_events SET tenant_id = 'globex';", "DELETE FROM audit_events;", "TRUNCATE audit_events;",
+            "UPDATE audit_tree_hashes SET hash = hash;", "DELETE FROM audit_tree_hashes;", "UPDATE audit_leaves SET data = data;", "DELETE FROM audit_leaves;",
+            "UPDATE audit_commitments SET commitment = commitment;", "DELETE FROM audit_commitments;", "TRUNCATE audit_commitments;",
             "UPDATE exports SET size_bytes = 0;", "DELETE FROM exports;", "UPDATE export_log SET user_id = 'mallory';",
             "DELETE FROM export_jobs;", "UPDATE export_jobs SET tenant_id = 'globex';", "CREATE TABLE sneaky (id int);",
             "DROP TABLE audit_events;",

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ExportKit.Storage.PostgreSql;
+
+/// <summary>
+/// The transparency log's tables (schema step 4): an event, its leaf, its tree hashes and its commitments are written in
+/// one transaction under the chain's advisory lock; stored hashes are read by index in one query however many are asked for.
+/// </summary>
+public sealed partial class PostgreSqlAuditEventStore
+{
+    /// <inheritdoc />
+    /// <remarks>One transaction under the chain's advisory lock: all of them, or 0 when the first sequence was taken.</remarks>
+    /// <exception cref="ArgumentNullException">An argument or an item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The leaves are not the events', one each in the same order.</exception>
+    /// <exception cref="InvalidOperationException">An event's id is taken, the batch would leave a gap, or the tree is not at the first event's place (add the missing leaves first); nothing was appended.</exception>
+    public async ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count != auditEvents.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
+        }
+
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
+            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
+            if (leaves[i].Sequence != auditEvents[i].Sequence)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
+            }
+        }
+
+        if (auditEvents.Count == 0)
+        {
+            return 0;
+        }
+
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AuditTreeAppend.AppendAsync(connection, auditEvents, leaves, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="leaf"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The leaf's event is not stored, or the leaf is not the next one.</exception>
+    public async ValueTask<bool> TryAddLeafAsync(AuditLeaf leaf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await AuditTreeAppend.AddLeafAsync(connection, leaf, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> GetTreeSizeAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = new NpgsqlCommand("SELECT coalesce(max(sequence), 0) FROM audit_leaves;", connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="indexes"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is not stored.</exception>
+    public async ValueTask<IReadOnlyList<byte[]>> ReadHashesAsync(IReadOnlyList<long> indexes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indexes);
+        if (indexes.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = new NpgsqlCommand("""
+                SELECT t.hash_index, h.hash FROM unnest(@indexes) WITH ORDINALITY AS t(hash_index, n)
+                LEFT JOIN audit_tree_hashes AS h ON h.hash_index = t.hash_index
+                ORDER BY t.n;
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter("indexes", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = indexes.ToArray() });
+            var hashes = new List<byte[]>(indexes.Count);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
+                            $"Tree hash {reader.GetInt64(0)} is not stored."));
+                    }
+
+                    hashes.Add(await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            return hashes;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fromSequence"/> is less than 1.</exception>
+    /// <remarks>The leaves stream from the database as they are read.</remarks>
+    public IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromSequence, 1);
+        return ReadLeavesCoreAsync(fromSequence, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = new NpgsqlCommand("""
+                SELECT l.sequence, l.data, c.field, c.commitment, c.salt FROM audit_leaves AS l
+                LEFT JOIN audit_commitments AS c ON c.sequence = l.sequence
+                WHERE l.sequence >= @from ORDER BY l.sequence, c.field;
+                """, connection);
+            command.Parameters.AddWithValue("from", fromSequence);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                long sequence = 0;
+                byte[]? data = null;
+                var commitments = new List<AuditCommitment>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var rowSequence = reader.GetInt64(0);
+                    if (data is not null && rowSequence != sequence)
+                    {
+                        yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                        commitments = [];
+                    }
+
+                    sequence = rowSequence;
+                    data = await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false);
+                    if (!await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false))
+                    {
+                        commitments.Add(new AuditCommitment
+                        {
+                            Field = reader.GetString(2),
+                            Commitment = await reader.GetFieldValueAsync<byte[]>(3, cancellationToken).ConfigureAwait(false),
+                            // Typed as ReadOnlyMemory<byte>?: a null byte[] would convert to an empty memory, not to "no salt".
+                            Salt = await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? (ReadOnlyMemory<byte>?)null : await reader.GetFieldValueAsync<byte[]>(4, cancellationToken).ConfigureAwait(false),
+                        });
+                    }
+                }
+
+                if (data is not null)
+                {
+                    yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                }
+            }
+        }
+    }
+}
