@@ -20,7 +20,7 @@ public interface IAuditRetentionStore
     /// In one transaction, records <paramref name="anchor"/> and deletes the events with sequence up to its
     /// <see cref="AuditRetentionAnchor.Cut"/>, their leaves and their commitments; stored tree hashes stay.
     /// </summary>
-    /// <param name="anchor">The anchor; its cut is more than the last one recorded and less than the last event's sequence.</param>
+    /// <param name="anchor">The anchor; its cut is more than the last one recorded and less than the sequences of the last event and of the last leaf.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>How many events were deleted.</returns>
     ValueTask<long> PruneAsync(AuditRetentionAnchor anchor, CancellationToken cancellationToken = default);

@@ -33,10 +33,10 @@ public sealed partial class InMemoryAuditEventStore : IAuditRetentionStore
         {
             var last = prunedCount + events.Count;
             var treeSize = prunedCount + leaves.Count;
-            if (anchor.Cut <= prunedCount || anchor.Cut >= last || anchor.Cut > treeSize)
+            if (anchor.Cut <= prunedCount || anchor.Cut >= last || anchor.Cut >= treeSize)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"The retention cut {anchor.Cut} must be past the last cut ({prunedCount}), before the newest event ({last}) and within the tree ({treeSize} leaves): the cut only moves forward and the newest event stays. Nothing was pruned."), nameof(anchor));
+                    $"The retention cut {anchor.Cut} must be past the last cut ({prunedCount}), before the newest event ({last}) and before the newest leaf ({treeSize}): the cut only moves forward and the newest event and leaf stay. Nothing was pruned."), nameof(anchor));
             }
 
             var count = (int)(anchor.Cut - prunedCount);

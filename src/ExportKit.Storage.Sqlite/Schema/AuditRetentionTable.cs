@@ -3,7 +3,7 @@ namespace ExportKit.Storage.Sqlite;
 /// <summary>
 /// Schema step 5: retention. <c>audit_retention</c> records each pruning (the cut, the chain hash the first remaining
 /// event links to, the date, and the checkpoint kept as the trust anchor); it is append-only and its cut only moves
-/// forward, never to the newest event, and must name a stored event by its hash. The DELETE triggers of the events,
+/// forward, never to the newest event or leaf, and must name a stored event by its hash. The DELETE triggers of the events,
 /// leaves and commitments are replaced by ones that allow exactly one deletion: rows at or below the recorded cut. A
 /// plain <c>DELETE</c> of any newer row is still refused, so removing recent history needs the retention row first,
 /// which verification checks against the signed checkpoint in it. Tree hashes are never deleted. Part of a shipped step
@@ -23,9 +23,9 @@ internal static class AuditRetentionTable
         CREATE TRIGGER audit_retention_forward_only BEFORE INSERT ON audit_retention
         WHEN NEW.cut <= (SELECT coalesce(max(cut), 0) FROM audit_retention)
           OR NEW.cut >= (SELECT coalesce(max(sequence), 0) FROM audit_events)
-          OR NEW.cut > (SELECT coalesce(max(sequence), 0) FROM audit_leaves)
+          OR NEW.cut >= (SELECT coalesce(max(sequence), 0) FROM audit_leaves)
           OR NOT EXISTS (SELECT 1 FROM audit_events WHERE sequence = NEW.cut AND hash = NEW.previous_hash)
-        BEGIN SELECT RAISE(ABORT, 'audit_retention: the cut only moves forward, keeps the newest event and names a stored event by its hash'); END;
+        BEGIN SELECT RAISE(ABORT, 'audit_retention: the cut only moves forward, keeps the newest event and leaf, and names a stored event by its hash'); END;
         CREATE TRIGGER audit_retention_no_update BEFORE UPDATE ON audit_retention
         BEGIN SELECT RAISE(ABORT, 'audit_retention is append-only'); END;
         CREATE TRIGGER audit_retention_no_delete BEFORE DELETE ON audit_retention
