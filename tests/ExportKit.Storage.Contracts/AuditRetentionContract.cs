@@ -201,4 +201,22 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.Equal([3L, 4, 5], await SequencesAsync(store));
         Assert.Equal(2, (await retention.GetRetentionAnchorAsync())!.Cut);
     }
+
+    [Fact]
+    public async Task Erasure_after_pruning_erases_what_remains_and_everything_still_verifies()
+    {
+        var store = NewStore();
+        var (trail, log, _) = Open(store);
+        await RecordAsync(trail, 5);
+        var checkpoint = await log.CreateCheckpointAsync();
+        await log.PruneAsync(recorded[2], checkpoint);
+
+        Assert.Equal(3, await log.ErasePersonalDataAsync("user-1")); // events 3-5: the context's email
+
+        var verification = await log.VerifyAsync(checkpoint);
+        Assert.True(verification.IsValid, verification.Message);
+        Assert.Equal(2, verification.PrunedEvents);
+        Assert.Equal(3, verification.RedactedEvents);
+        Assert.True(log.CheckInclusionProof(checkpoint, await log.ProveInclusionAsync(4, checkpoint)));
+    }
 }
