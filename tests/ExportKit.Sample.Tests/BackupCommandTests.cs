@@ -44,4 +44,20 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Contains("never overwrites", again.Error, StringComparison.Ordinal);
         Assert.Contains("The audit chain holds: 10 events checked.", log.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_backup_of_a_pruned_log_restores_and_verifies()
+    {
+        await run.RunAsync("--now", SampleRun.Now);
+        await run.RunAsync("--now", "2026-03-02T12:00:00Z");
+        await run.RunAsync("audit", "checkpoint", "--out", FileIn("cp"));
+        var prune = await run.RunAsync("audit", "prune", "--before", "2026-03-02T00:00:00Z", "--now", "2026-03-03T00:00:00Z");
+        var backup = await run.RunAsync("backup", "--out", FileIn("b.db"));
+
+        var restore = await run.RunAsync("restore", "--from", FileIn("b.db"));
+        var verify = await run.RunAsync("audit", "verify", "--checkpoint", FileIn("cp"));
+
+        Assert.Equal((0, 0, 0, 0), (prune.Exit, backup.Exit, restore.Exit, verify.Exit));
+        Assert.Contains("5 pruned by retention", verify.Output, StringComparison.Ordinal);
+    }
 }

@@ -54,4 +54,33 @@ public sealed class TransparencyCommandTests : IDisposable
         Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(FileIn("p.json")));
     }
+
+    [Fact]
+    public async Task Pruning_keeps_the_saved_checkpoint_as_anchor_and_what_remains_verifies_and_proves()
+    {
+        await run.RunAsync("--now", SampleRun.Now); // events 1-5
+        await run.RunAsync("--now", "2026-03-02T12:00:00Z"); // events 6-10
+        var early = await run.RunAsync("audit", "prune", "--before", "2026-03-02T00:00:00Z", "--now", "2026-03-03T00:00:00Z");
+        await run.RunAsync("audit", "checkpoint", "--out", FileIn("cp"));
+
+        var prune = await run.RunAsync("audit", "prune", "--before", "2026-03-02T00:00:00Z", "--now", "2026-03-03T00:00:00Z");
+        var again = await run.RunAsync("audit", "prune", "--before", "2026-03-02T00:00:00Z", "--now", "2026-03-03T00:00:00Z");
+        var verify = await run.RunAsync("audit", "verify", "--checkpoint", FileIn("cp"));
+        var remaining = await run.RunAsync("audit", "prove", "--sequence", "7", "--checkpoint", FileIn("cp"), "--out", FileIn("p7.json"));
+        var pruned = await run.RunAsync("audit", "prove", "--sequence", "2", "--checkpoint", FileIn("cp"), "--out", FileIn("p2.json"));
+        await run.RunAsync("--now", "2026-03-03T06:00:00Z"); // events after the saved checkpoint
+        var past = await run.RunAsync("audit", "prune", "--before", "2026-03-03T12:00:00Z", "--now", "2026-03-04T00:00:00Z");
+        var future = await run.RunAsync("audit", "prune", "--before", "2099-01-01T00:00:00Z", "--now", "2026-03-03T00:00:00Z");
+
+        Assert.Equal([1, 0, 0, 0, 0, 1, 1, 1], new[] { early.Exit, prune.Exit, again.Exit, verify.Exit, remaining.Exit, pruned.Exit, past.Exit, future.Exit });
+        Assert.Contains("No checkpoint is saved beside the database", early.Error, StringComparison.Ordinal);
+        Assert.Contains("Pruned 5 event(s) recorded before 2026-03-02T00:00:00.0000000+00:00", prune.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing to prune", again.Output, StringComparison.Ordinal);
+        Assert.Contains("6 events checked, 0 redacted, 5 pruned by retention", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("\"index\":6", await File.ReadAllTextAsync(FileIn("p7.json")), StringComparison.Ordinal);
+        Assert.Contains("was pruned by retention on", pruned.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(FileIn("p2.json")));
+        Assert.Contains("past the checkpoint's tree of 10 events", past.Error, StringComparison.Ordinal);
+        Assert.Contains("is in the future", future.Error, StringComparison.Ordinal);
+    }
 }

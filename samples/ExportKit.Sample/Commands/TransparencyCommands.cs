@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExportKit.Sample.Commands;
 
 /// <summary>
-/// <c>audit verifier-key | checkpoint | prove | consistency | erase</c>, and <c>audit verify --checkpoint</c>: the audit
-/// trail as a transparency log, on SQLite or (<c>--postgres</c>) PostgreSQL. The signing key is kept beside the database
-/// (<c>sample.db.signing-key</c>; <c>exportkit-sample-postgres.signing-key</c> with <c>--postgres</c>, see
+/// <c>audit verifier-key | checkpoint | prove | consistency | erase | prune</c>, and <c>audit verify --checkpoint</c>: the
+/// audit trail as a transparency log, on SQLite or (<c>--postgres</c>) PostgreSQL. The signing key is kept beside the
+/// database (<c>sample.db.signing-key</c>; <c>exportkit-sample-postgres.signing-key</c> with <c>--postgres</c>, see
 /// <see cref="SampleOptions.TransparencyFiles"/>), readable by its owner only, and made on first use, when the verifier
 /// key is printed: publish that one, keep checkpoints elsewhere.
 /// </summary>
@@ -21,6 +21,7 @@ internal static class TransparencyCommands
     private static readonly Option<string> From = new("--from") { Description = "The older checkpoint file.", Required = true };
     private static readonly Option<string> To = new("--to") { Description = "The newer checkpoint file.", Required = true };
     private static readonly Option<string> User = new("--user") { Description = "The person's user id.", Required = true };
+    private static readonly Option<string> Before = new("--before") { Description = "Prune the events recorded before this instant (ISO-8601, e.g. 2026-01-01T00:00:00Z).", Required = true };
 
     public static IEnumerable<Command> Create()
     {
@@ -56,7 +57,26 @@ internal static class TransparencyCommands
             return 0;
         }));
 
-        return [key, checkpoint, prove, consistency, erase];
+        var prune = new Command("prune", "Prune the events recorded before a date (retention), keeping the saved checkpoint as the trust anchor; audited.") { Before };
+        prune.SetAction((parse, token) => RunAsync(parse, async (log, output) =>
+        {
+            // The anchor is the latest checkpoint `audit checkpoint` saved beside the database: it must hold every event
+            // to prune, so an older one makes the library refuse the cut.
+            var saved = SampleOptions.TransparencyFiles(parse) + ".checkpoint";
+            if (!File.Exists(saved))
+            {
+                throw new ArgumentException("No checkpoint is saved beside the database: run `audit checkpoint --out FILE` first (and keep that file elsewhere), then prune.");
+            }
+
+            var before = SampleOptions.ParseInstant(parse.GetValue(Before), "--before")!.Value;
+            var count = await log.PruneAsync(before, await File.ReadAllTextAsync(saved, token), token);
+            await output.WriteLineAsync(count == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Nothing to prune: no remaining event was recorded before {before:O}.")
+                : string.Create(CultureInfo.InvariantCulture, $"Pruned {count} event(s) recorded before {before:O}; the saved checkpoint is kept as the trust anchor; recorded as audit.retention.pruned."));
+            return 0;
+        }));
+
+        return [key, checkpoint, prove, consistency, erase, prune];
     }
 
     /// <summary><c>audit verify --checkpoint FILE</c>: the whole store against a checkpoint kept elsewhere.</summary>
@@ -66,7 +86,7 @@ internal static class TransparencyCommands
         if (result.IsValid)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"The audit log holds and contains the checkpoint: {result.EventsChecked} events checked, {result.RedactedEvents} redacted."));
+                $"The audit log holds and contains the checkpoint: {result.EventsChecked} events checked, {result.RedactedEvents} redacted, {result.PrunedEvents} pruned by retention."));
             return 0;
         }
 
@@ -87,7 +107,7 @@ internal static class TransparencyCommands
                 new AuditTransparencyOptions { SigningKey = signingKey });
             return await action(log, output);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException)
         {
             await parse.InvocationConfiguration.Error.WriteLineAsync("Error: " + ex.Message);
             return 1;

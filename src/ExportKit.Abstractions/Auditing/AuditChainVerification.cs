@@ -9,6 +9,9 @@ public sealed record AuditChainVerification
     /// <summary>Gets how many of the checked events had personal data erased (their leaves still verify).</summary>
     public long RedactedEvents { get; init; }
 
+    /// <summary>Gets how many events retention pruned before the first one checked (0 when nothing was pruned).</summary>
+    public long PrunedEvents { get; init; }
+
     /// <summary>Gets how many events were checked.</summary>
     public required long EventsChecked { get; init; }
 

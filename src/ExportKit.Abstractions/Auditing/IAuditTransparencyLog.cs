@@ -76,4 +76,30 @@ public interface IAuditTransparencyLog
     /// <returns>How many events had data erased (0 when everything was already erased).</returns>
     /// <exception cref="ArgumentException"><paramref name="userId"/> is blank, or no event has that user id; nothing is erased.</exception>
     Task<long> ErasePersonalDataAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Prunes for retention the events recorded before <paramref name="before"/>: from the oldest remaining event up to
+    /// the first one recorded at or after that date (never past it, and never the newest event), their content and
+    /// leaves are deleted, the tree hashes stay, and <paramref name="checkpoint"/> is kept as the trust anchor. The log is
+    /// verified against the checkpoint first, and the pruning is recorded as an <c>audit.retention.pruned</c> event in
+    /// each tenant it touched.
+    /// </summary>
+    /// <param name="before">The retention date: only events recorded before it are pruned; not in the future.</param>
+    /// <param name="checkpoint">The latest checkpoint this log signed; every pruned event must be in its tree.</param>
+    /// <param name="cancellationToken">Cancels the pruning before anything is deleted.</param>
+    /// <returns>How many events were pruned (0 when none is older than the date or all of them were pruned already).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="before"/> is in the future.</exception>
+    /// <exception cref="ArgumentException">The checkpoint is malformed, another log's or key's, not of this log's history, or older than the cut (it does not hold every event to prune); nothing is pruned.</exception>
+    /// <exception cref="InvalidOperationException">The log does not verify against the checkpoint; nothing is pruned.</exception>
+    /// <exception cref="NotSupportedException">The store cannot prune (it does not implement <see cref="IAuditRetentionStore"/>).</exception>
+    Task<long> PruneAsync(DateTimeOffset before, string checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>Prunes the events older than the configured retention period (<see cref="PruneAsync"/> with now minus that period).</summary>
+    /// <param name="checkpoint">The latest checkpoint this log signed; every pruned event must be in its tree.</param>
+    /// <param name="cancellationToken">Cancels the pruning before anything is deleted.</param>
+    /// <returns>How many events were pruned.</returns>
+    /// <exception cref="InvalidOperationException">No retention period is configured, or the log does not verify against the checkpoint.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="PruneAsync"/>: the checkpoint is not this log's, or the period would cut past it.</exception>
+    /// <exception cref="NotSupportedException">The store cannot prune.</exception>
+    Task<long> PruneExpiredAsync(string checkpoint, CancellationToken cancellationToken = default);
 }

@@ -17,15 +17,19 @@ internal static class ChainVerifier
 {
     public static Task<AuditChainVerification> VerifyAsync(
         IAuditEventStore store, AuditEventHasher hasher, CancellationToken cancellationToken) =>
-        VerifyAsync(store, hasher, null, cancellationToken);
+        VerifyAsync(store, hasher, null, null, cancellationToken);
 
-    /// <summary>Verifies the chain; with <paramref name="leaves"/>, each event's content is checked against its leaf and the tree is checked too.</summary>
+    /// <summary>
+    /// Verifies the chain; with <paramref name="leaves"/>, each event's content is checked against its leaf and the tree
+    /// is checked too. With a retention <paramref name="pruned"/> anchor the chain starts after its cut, at the first
+    /// remaining event, which must link to the pruned predecessor's hash the anchor kept.
+    /// </summary>
     public static async Task<AuditChainVerification> VerifyAsync(
-        IAuditEventStore store, AuditEventHasher hasher, LeafVerifier? leaves, CancellationToken cancellationToken)
+        IAuditEventStore store, AuditEventHasher hasher, LeafVerifier? leaves, AuditRetentionAnchor? pruned, CancellationToken cancellationToken)
     {
         long checkedCount = 0;
-        long previousSequence = 0;
-        var previousHash = AuditEventHasher.GenesisHash;
+        var previousSequence = pruned?.Cut ?? 0;
+        var previousHash = pruned?.PreviousHash ?? AuditEventHasher.GenesisHash;
         var buffer = AuditEventHasher.NewBuffer();
         var rows = store.ReadChainAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         await using (rows)
@@ -86,7 +90,7 @@ internal static class ChainVerifier
             return await leaves.FinishAsync(checkedCount, cancellationToken).ConfigureAwait(false);
         }
 
-        return new AuditChainVerification { EventsChecked = checkedCount, Failure = AuditChainFailure.None };
+        return new AuditChainVerification { EventsChecked = checkedCount, Failure = AuditChainFailure.None, PrunedEvents = pruned?.Cut ?? 0 };
     }
 
     private static string Name(AuditChainRow row) => row.Id ?? "(unreadable id)";

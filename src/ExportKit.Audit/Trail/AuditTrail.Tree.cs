@@ -18,6 +18,9 @@ public sealed partial class AuditTrail
     /// <summary>Gets a value indicating whether user ids are personal data (<see cref="AuditOptions.UserIdIsPersonal"/>).</summary>
     internal bool UserIdIsPersonal => personalData.UserIdIsPersonal;
 
+    /// <summary>Gets the clock that stamps the events (retention compares dates with it).</summary>
+    internal TimeProvider TimeProvider => timeProvider;
+
     /// <summary>Gets the store's tree, or <see langword="null"/> when the store does not keep one.</summary>
     internal IAuditTreeStore? TreeStore => treeStore;
 

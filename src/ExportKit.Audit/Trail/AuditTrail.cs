@@ -137,7 +137,24 @@ public sealed partial class AuditTrail : IAuditTrail
 
     /// <summary>Verifies the chain and, when the store keeps it, the tree, against an optional anchor (a checkpoint's size and root).</summary>
     internal Task<AuditChainVerification> VerifyAsync((long Size, byte[] Root)? anchor, CancellationToken cancellationToken) =>
-        ChainVerifier.VerifyAsync(store, hasher, treeStore is null ? null : new LeafVerifier(treeStore, hasher, anchor), cancellationToken);
+        VerifyAsync(anchor, null, cancellationToken);
+
+    /// <summary>
+    /// Verifies as above, starting after retention's cut when events were pruned; <paramref name="retentionAnchor"/> is
+    /// the retention anchor's signed tree when the caller could open its checkpoint (the transparency log can, the trail
+    /// alone has no key).
+    /// </summary>
+    internal async Task<AuditChainVerification> VerifyAsync(
+        (long Size, byte[] Root)? anchor, (long Size, byte[] Root)? retentionAnchor, CancellationToken cancellationToken)
+    {
+        var pruned = await GetRetentionAnchorAsync(cancellationToken).ConfigureAwait(false);
+        var start = pruned is null ? null : new RetentionStart(pruned.Cut, retentionAnchor);
+        return await ChainVerifier.VerifyAsync(store, hasher, treeStore is null ? null : new LeafVerifier(treeStore, hasher, anchor, start), pruned, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets the store's latest retention anchor, or <see langword="null"/> when it cannot prune or never did.</summary>
+    internal async ValueTask<AuditRetentionAnchor?> GetRetentionAnchorAsync(CancellationToken cancellationToken) =>
+        store is IAuditRetentionStore retention ? await retention.GetRetentionAnchorAsync(cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>Checks a query's filters, ignoring its page.</summary>
     internal static void ValidateFilters(AuditQuery query) => (query with { Limit = 1, Offset = 0 }).Validate();

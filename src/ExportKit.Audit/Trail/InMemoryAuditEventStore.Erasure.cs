@@ -15,7 +15,7 @@ public sealed partial class InMemoryAuditEventStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            var index = (int)redacted.Sequence - 1;
+            var index = (int)(redacted.Sequence - 1 - prunedCount);
             if (index < 0 || index >= leaves.Count || !string.Equals(events[index].Id, redacted.Id, StringComparison.Ordinal))
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,

@@ -58,12 +58,12 @@ public sealed partial class InMemoryAuditEventStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            if (leaf.Sequence <= leaves.Count)
+            if (leaf.Sequence <= prunedCount + leaves.Count)
             {
                 return ValueTask.FromResult(false);
             }
 
-            if (leaf.Sequence > events.Count)
+            if (leaf.Sequence > prunedCount + events.Count)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"No event with sequence {leaf.Sequence} is stored: add leaves only for stored events."), nameof(leaf));
@@ -80,7 +80,7 @@ public sealed partial class InMemoryAuditEventStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            return ValueTask.FromResult((long)leaves.Count);
+            return ValueTask.FromResult(prunedCount + leaves.Count);
         }
     }
 
@@ -113,10 +113,10 @@ public sealed partial class InMemoryAuditEventStore
     public IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fromSequence, 1);
-        int count;
+        long count;
         lock (gate)
         {
-            count = leaves.Count;
+            count = prunedCount + leaves.Count;
         }
 
         return ReadLeavesCoreAsync(fromSequence, count, cancellationToken);
@@ -124,11 +124,11 @@ public sealed partial class InMemoryAuditEventStore
 
     private void AddLeaf(AuditLeaf leaf)
     {
-        var expected = leaves.Count + 1L;
+        var expected = prunedCount + leaves.Count + 1L;
         if (leaf.Sequence != expected)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"The tree has {leaves.Count} leaves, so the next is sequence {expected}, not {leaf.Sequence}: add the missing leaves first."));
+                $"The tree has {expected - 1} leaves, so the next is sequence {expected}, not {leaf.Sequence}: add the missing leaves first."));
         }
 
         if (StoredHashes.Index(0, leaf.Sequence - 1) != hashes.Count || leaf.Hashes.Count == 0 || leaf.Hashes.Any(h => h is not { Length: MerkleHashing.HashSize }))
@@ -141,18 +141,21 @@ public sealed partial class InMemoryAuditEventStore
         leaves.Add(new AuditLeaf { Sequence = leaf.Sequence, Data = leaf.Data.ToArray(), Commitments = [.. leaf.Commitments] });
     }
 
-    private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, long count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var i = fromSequence - 1; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AuditLeaf leaf;
+            AuditLeaf? leaf;
             lock (gate)
             {
-                leaf = leaves[(int)i];
+                leaf = i < prunedCount ? null : leaves[(int)(i - prunedCount)];
             }
 
-            yield return leaf;
+            if (leaf is not null)
+            {
+                yield return leaf; // a leaf pruned by retention is gone
+            }
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTr
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            var next = events.Count + 1L;
+            var next = prunedCount + events.Count + 1L;
             if (auditEvent.Sequence < next)
             {
                 return false;
@@ -106,32 +106,38 @@ public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTr
         }
     }
 
-    private int Count()
+    private long Count()
     {
         lock (gate)
         {
-            return events.Count;
+            return prunedCount + events.Count;
         }
     }
 
-    private AuditEvent At(int index)
+    private AuditEvent? At(long index)
     {
-        // Events are never removed or replaced, so the first `count` of them are the snapshot; each is read under the
-        // lock because an append may be growing the list at the same time.
+        // Events are never reordered, so the first `count` sequences are the snapshot; each is read under the lock
+        // because an append may be growing the list at the same time. Only retention removes events, the oldest
+        // first: a pruned one is null.
         lock (gate)
         {
-            return events[index];
+            return index < prunedCount ? null : events[(int)(index - prunedCount)];
         }
     }
 
     private async IAsyncEnumerable<AuditEvent> QuerySnapshotAsync(
-        AuditQuery query, long offset, long limit, int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+        AuditQuery query, long offset, long limit, long count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long skipped = 0, taken = 0;
         for (var i = count - 1; i >= 0 && taken < limit; i--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var auditEvent = At(i);
+            if (auditEvent is null)
+            {
+                yield break; // pruned by retention, and so is every older event
+            }
+
             if (!query.Matches(auditEvent))
             {
                 continue;
@@ -148,12 +154,15 @@ public sealed partial class InMemoryAuditEventStore : IAuditEventStore, IAuditTr
         }
     }
 
-    private async IAsyncEnumerable<AuditChainRow> ReadSnapshotAsync(int count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AuditChainRow> ReadSnapshotAsync(long count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var i = 0; i < count; i++)
+        for (var i = 0L; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return AuditChainRow.Decoded(At(i));
+            if (At(i) is { } auditEvent)
+            {
+                yield return AuditChainRow.Decoded(auditEvent);
+            }
         }
     }
 }

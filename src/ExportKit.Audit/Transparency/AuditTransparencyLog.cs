@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -8,12 +9,13 @@ namespace ExportKit.Audit;
 /// The transparency log of an <see cref="AuditTrail"/> whose store keeps the Merkle tree (<see cref="IAuditTreeStore"/>):
 /// signed checkpoints, inclusion and consistency proofs, and verification against a checkpoint.
 /// </summary>
-public sealed class AuditTransparencyLog : IAuditTransparencyLog
+public sealed partial class AuditTransparencyLog : IAuditTransparencyLog
 {
     private readonly AuditTrail trail;
     private readonly IAuditTreeStore tree;
     private readonly NoteKey key;
     private readonly string origin;
+    private readonly TimeSpan? retentionPeriod;
 
     /// <summary>Creates the transparency log of a trail.</summary>
     /// <param name="trail">The trail; its store must keep the tree (the in-memory and SQLite stores do).</param>
@@ -29,6 +31,7 @@ public sealed class AuditTransparencyLog : IAuditTransparencyLog
             "The trail's store does not keep the transparency log's tree (it does not implement IAuditTreeStore): use the in-memory or SQLite audit store.", nameof(trail));
         this.trail = trail;
         origin = options.Origin ?? key.Name;
+        retentionPeriod = options.RetentionPeriod;
     }
 
     /// <inheritdoc />
@@ -51,6 +54,12 @@ public sealed class AuditTransparencyLog : IAuditTransparencyLog
         {
             throw new ArgumentOutOfRangeException(nameof(sequence), sequence,
                 $"No event with sequence {sequence} is in the checkpoint's tree of {opened.Size} events: give a sequence from 1 to {opened.Size}, or a newer checkpoint.");
+        }
+
+        if (await trail.GetRetentionAnchorAsync(cancellationToken).ConfigureAwait(false) is { } pruned && sequence <= pruned.Cut)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, string.Create(CultureInfo.InvariantCulture,
+                $"The event with sequence {sequence} was pruned by retention on {pruned.PrunedAt:O} (events 1 to {pruned.Cut}, recorded before {pruned.PrunedBefore:O}): its content is gone, so no inclusion proof can be made. Prove an event after sequence {pruned.Cut}; the retention anchor checkpoint still fixes the pruned history."));
         }
 
         var leaf = await FirstLeafAsync(sequence, cancellationToken).ConfigureAwait(false);
@@ -108,7 +117,8 @@ public sealed class AuditTransparencyLog : IAuditTransparencyLog
     }
 
     /// <inheritdoc />
-    public Task<AuditChainVerification> VerifyAsync(string? checkpoint = null, CancellationToken cancellationToken = default)
+    /// <remarks>After retention pruned events, the chain starts at the first remaining event and the retention anchor checkpoint must open with this log's key and hold every pruned event.</remarks>
+    public async Task<AuditChainVerification> VerifyAsync(string? checkpoint = null, CancellationToken cancellationToken = default)
     {
         (long, byte[])? anchor = null;
         if (checkpoint is not null)
@@ -117,7 +127,37 @@ public sealed class AuditTransparencyLog : IAuditTransparencyLog
             anchor = (opened.Size, opened.Root);
         }
 
-        return trail.VerifyAsync(anchor, cancellationToken);
+        (long, byte[])? kept = null;
+        if (await trail.GetRetentionAnchorAsync(cancellationToken).ConfigureAwait(false) is { } pruned)
+        {
+            string? problem = null;
+            try
+            {
+                var opened = Checkpoint.Open(pruned.Checkpoint, origin, key, nameof(checkpoint));
+                kept = (opened.Size, opened.Root);
+                if (opened.Size < pruned.Cut)
+                {
+                    problem = string.Create(CultureInfo.InvariantCulture, $"it signs a tree of {opened.Size} events, fewer than the {pruned.Cut} pruned.");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                problem = e.Message;
+            }
+
+            if (problem is not null)
+            {
+                return new AuditChainVerification
+                {
+                    EventsChecked = 0,
+                    PrunedEvents = pruned.Cut,
+                    Failure = AuditChainFailure.TreeMismatch,
+                    Message = string.Create(CultureInfo.InvariantCulture, $"the retention anchor kept when events 1 to {pruned.Cut} were pruned cannot vouch for them: {problem}"),
+                };
+            }
+        }
+
+        return await trail.VerifyAsync(anchor, kept, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

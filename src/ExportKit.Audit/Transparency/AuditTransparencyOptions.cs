@@ -15,6 +15,13 @@ public sealed class AuditTransparencyOptions
     /// <value>The default value is <see langword="null"/>: the signing key's name.</value>
     public string? Origin { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long audit events are kept: <see cref="IAuditTransparencyLog.PruneExpiredAsync"/> prunes the
+    /// events recorded more than this long ago (retention; their tree hashes and a checkpoint stay as the trust anchor).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: events are kept for ever and only an explicit date prunes.</value>
+    public TimeSpan? RetentionPeriod { get; set; }
+
     /// <summary>Makes a new random signer key.</summary>
     /// <param name="name">The key's name, usually the log's origin: no spaces and no <c>+</c>.</param>
     /// <returns>The signer key text, for <see cref="SigningKey"/>.</returns>
@@ -53,6 +60,11 @@ public sealed class AuditTransparencyOptions
         if (Origin is not null && (Origin.Length == 0 || Origin.Any(char.IsControl) || Origin.Trim().Length != Origin.Length))
         {
             problems.Add("Origin is empty, has a line break or control character, or starts or ends with white space: give one line that names the log, for example example.com/audit.");
+        }
+
+        if (RetentionPeriod is { } period && period <= TimeSpan.Zero)
+        {
+            problems.Add($"RetentionPeriod is {period}: give a positive period (for example 365 days), or null to keep every event.");
         }
 
         return problems;

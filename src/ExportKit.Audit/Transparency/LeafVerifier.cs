@@ -7,9 +7,11 @@ namespace ExportKit.Audit;
 /// must rebuild its stored leaf (personal values against their commitments, erased ones by the commitment alone) and
 /// its chain hash must be the hash of that leaf; every stored tree hash must be the one the leaves give (recomputed on
 /// the tree's right edge, so memory stays logarithmic); and an anchor (a checkpoint's size and root) must be a prefix
-/// of the verified tree.
+/// of the verified tree. After retention pruned events 1 to <see cref="RetentionStart.Cut"/>, the pass starts at the
+/// cut: the tree's right edge there is read from the stored hashes the pruning kept, and the retention anchor's signed
+/// root (when the caller could open it) must be the root the remaining leaves give on top of them.
 /// </summary>
-internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor)
+internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor, RetentionStart? retention = null)
 {
     private const int CompareBatch = 1024;
 
@@ -24,8 +26,8 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
 
     public async ValueTask<bool> MatchesAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
-        leaves ??= treeStore.ReadLeavesAsync(1, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        if (leavesEnded || !await leaves.MoveNextAsync().ConfigureAwait(false))
+        var reader = await StartAsync(cancellationToken).ConfigureAwait(false);
+        if (leavesEnded || !await reader.MoveNextAsync().ConfigureAwait(false))
         {
             // Events recorded before the store kept the tree (a database migrated from an older schema) get their leaves
             // at the next append; until then the newest events may lack one, and only their chain hash can be checked.
@@ -33,13 +35,13 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
             return string.Equals(hasher.Hash(auditEvent), auditEvent.Hash, StringComparison.Ordinal);
         }
 
-        if (leaves.Current.Sequence != auditEvent.Sequence)
+        if (reader.Current.Sequence != auditEvent.Sequence)
         {
             treeProblem ??= string.Create(CultureInfo.InvariantCulture, $"event {auditEvent.Id} (sequence {auditEvent.Sequence}) has no leaf in the tree.");
             return false;
         }
 
-        var leaf = leaves.Current;
+        var leaf = reader.Current;
         var data = leaf.Data.Span;
         byte[] expected = Versioned(data, AuditLeafEncoding.Version)
             ? AuditLeafEncoding.Encode(auditEvent, AuditCommitments.Recompute(auditEvent, leaf.Commitments))
@@ -60,15 +62,14 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
 
     public async Task<AuditChainVerification> FinishAsync(long checkedCount, CancellationToken cancellationToken)
     {
-        if (leaves is not null)
+        var reader = await StartAsync(cancellationToken).ConfigureAwait(false);
+        var extra = !leavesEnded && await reader.MoveNextAsync().ConfigureAwait(false);
+        var extraSequence = extra ? reader.Current.Sequence : 0;
+        await reader.DisposeAsync().ConfigureAwait(false);
+        if (extra)
         {
-            var extra = !leavesEnded && await leaves.MoveNextAsync().ConfigureAwait(false);
-            await leaves.DisposeAsync().ConfigureAwait(false);
-            if (extra)
-            {
-                return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
-                    $"the tree has a leaf for sequence {leaves.Current.Sequence}, but no such event is stored."));
-            }
+            return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"the tree has a leaf for sequence {extraSequence}, but no such event is stored."));
         }
 
         await CompareAsync(cancellationToken).ConfigureAwait(false);
@@ -84,24 +85,23 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
                 $"the store reports a tree of {size} leaves, but {records} were read."));
         }
 
-        if (anchor is { } a)
+        if (retention?.SignedAnchor is { } kept && await AnchorProblemAsync(kept, cancellationToken).ConfigureAwait(false) is { } keptProblem)
         {
-            if (a.Size > records)
-            {
-                return Fail(checkedCount, AuditChainFailure.Truncated, string.Create(CultureInfo.InvariantCulture,
-                    $"the checkpoint signed a log of {a.Size} events, but the log now has {records}: {a.Size - records} event(s) it signed were removed."));
-            }
-
-            var root = a.Size == records ? Root() : TreeProofs.TreeHash(a.Size,
-                await treeStore.ReadHashesAsync(TreeProofs.TreeHashIndexes(a.Size), cancellationToken).ConfigureAwait(false));
-            if (!root.AsSpan().SequenceEqual(a.Root))
-            {
-                return Fail(checkedCount, AuditChainFailure.Rewritten, string.Create(CultureInfo.InvariantCulture,
-                    $"the log's first {a.Size} events no longer have the root hash the checkpoint signed: history before the checkpoint was rewritten."));
-            }
+            return Fail(checkedCount, keptProblem.Failure, "the retention anchor (the checkpoint kept when events were pruned): " + keptProblem.Message);
         }
 
-        return new AuditChainVerification { EventsChecked = checkedCount, Failure = AuditChainFailure.None, RedactedEvents = redacted };
+        if (anchor is { } a && await AnchorProblemAsync(a, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return Fail(checkedCount, problem.Failure, problem.Message);
+        }
+
+        return new AuditChainVerification
+        {
+            EventsChecked = checkedCount,
+            Failure = AuditChainFailure.None,
+            RedactedEvents = redacted,
+            PrunedEvents = retention?.Cut ?? 0,
+        };
     }
 
     /// <summary>The root of the tree of every leaf read so far.</summary>
@@ -176,6 +176,52 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
 
         pendingIndexes.Clear();
         pendingHashes.Clear();
+    }
+
+    private async Task<(AuditChainFailure Failure, string Message)?> AnchorProblemAsync((long Size, byte[] Root) a, CancellationToken cancellationToken)
+    {
+        if (a.Size > records)
+        {
+            return (AuditChainFailure.Truncated, string.Create(CultureInfo.InvariantCulture,
+                $"the checkpoint signed a log of {a.Size} events, but the log now has {records}: {a.Size - records} event(s) it signed were removed."));
+        }
+
+        var root = a.Size == records ? Root() : TreeProofs.TreeHash(a.Size,
+            await treeStore.ReadHashesAsync(TreeProofs.TreeHashIndexes(a.Size), cancellationToken).ConfigureAwait(false));
+        if (!root.AsSpan().SequenceEqual(a.Root))
+        {
+            return (AuditChainFailure.Rewritten, string.Create(CultureInfo.InvariantCulture,
+                $"the log's first {a.Size} events no longer have the root hash the checkpoint signed: history before the checkpoint was rewritten."));
+        }
+
+        return null;
+    }
+
+    /// <summary>Opens the leaves at the first remaining sequence and, after pruning, rebuilds the right edge at the cut from the kept hashes.</summary>
+    private async ValueTask<IAsyncEnumerator<AuditLeaf>> StartAsync(CancellationToken cancellationToken)
+    {
+        if (leaves is not null)
+        {
+            return leaves;
+        }
+
+        var cut = retention?.Cut ?? 0;
+        if (cut > 0)
+        {
+            try
+            {
+                rightEdge.AddRange(await treeStore.ReadHashesAsync(TreeProofs.TreeHashIndexes(cut), cancellationToken).ConfigureAwait(false));
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                treeProblem = string.Create(CultureInfo.InvariantCulture, $"the tree hashes kept for the {cut} pruned events are missing: retention must keep them.");
+            }
+
+            records = cut;
+        }
+
+        leaves = treeStore.ReadLeavesAsync(cut + 1, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return leaves;
     }
 
     private static AuditChainVerification Fail(long checkedCount, AuditChainFailure failure, string message) => new()

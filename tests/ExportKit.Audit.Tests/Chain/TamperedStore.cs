@@ -6,8 +6,14 @@ namespace ExportKit.Audit.Tests.Chain;
 /// Wraps a store and rewrites the chain it reads back, as someone with write access to the database would: the trail
 /// never sees the change happen, only its result.
 /// </summary>
-internal sealed class TamperedStore(IAuditEventStore inner, Func<List<AuditEvent>, IEnumerable<AuditEvent>> tamper) : TreeForwarding((IAuditTreeStore)inner), IAuditEventStore
+internal sealed class TamperedStore(IAuditEventStore inner, Func<List<AuditEvent>, IEnumerable<AuditEvent>> tamper) : TreeForwarding((IAuditTreeStore)inner), IAuditEventStore, IAuditRetentionStore
 {
+    public ValueTask<AuditRetentionAnchor?> GetRetentionAnchorAsync(CancellationToken cancellationToken = default) =>
+        ((IAuditRetentionStore)inner).GetRetentionAnchorAsync(cancellationToken);
+
+    public ValueTask<long> PruneAsync(AuditRetentionAnchor anchor, CancellationToken cancellationToken = default) =>
+        ((IAuditRetentionStore)inner).PruneAsync(anchor, cancellationToken);
+
     public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default) => inner.GetLastAsync(cancellationToken);
 
     public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>

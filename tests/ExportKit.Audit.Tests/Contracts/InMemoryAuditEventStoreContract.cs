@@ -11,3 +11,8 @@ public sealed class InMemoryAuditTreeStoreContract : AuditTreeStoreContract
 {
     protected override IAuditEventStore CreateStore() => new InMemoryAuditEventStore();
 }
+
+public sealed class InMemoryAuditRetentionContract : AuditRetentionContract
+{
+    protected override IAuditEventStore CreateStore() => new InMemoryAuditEventStore();
+}

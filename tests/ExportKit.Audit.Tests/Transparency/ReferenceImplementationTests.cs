@@ -89,4 +89,27 @@ public sealed class ReferenceImplementationTests : IDisposable
         Rejects("consistency", log.VerifierKey, Origin, oldFile, newFile, Write("flipped", proof.Replace(hash, Convert.ToBase64String(new byte[32]), StringComparison.Ordinal)));
         Rejects("consistency", log.VerifierKey, Origin, newFile, oldFile, Write("swapped", proof));
     }
+
+    [GoTlogFact]
+    public async Task After_retention_pruned_events_proofs_of_the_rest_and_of_old_checkpoints_verify_with_tlog()
+    {
+        var store = new InMemoryAuditEventStore();
+        var clock = ExportKit.Testing.TestClock.Create();
+        var trail = Trails.Create(store, clock, Personal());
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = AuditTransparencyOptions.GenerateSigningKey(Origin) });
+        var events = await Trails.RecordMany(trail, clock, 5);
+        var older = await log.CreateCheckpointAsync();
+        await Trails.RecordMany(trail, clock, 6);
+        var anchor = await log.CreateCheckpointAsync();
+        Assert.Equal(4, await log.PruneAsync(events[4].Timestamp, anchor));
+        await Trails.RecordMany(trail, clock, 2);
+        var newer = Write("new", await log.CreateCheckpointAsync());
+
+        Accepts("consistency", log.VerifierKey, Origin, Write("old", older), newer, Write("c1", await log.ProveConsistencyAsync(older, File.ReadAllText(newer))));
+        Accepts("consistency", log.VerifierKey, Origin, Write("anchor", anchor), newer, Write("c2", await log.ProveConsistencyAsync(anchor, File.ReadAllText(newer))));
+        foreach (var sequence in new long[] { 5, 9, 14 })
+        {
+            Accepts("inclusion", log.VerifierKey, Origin, newer, Write($"p{sequence}", await log.ProveInclusionAsync(sequence, File.ReadAllText(newer))));
+        }
+    }
 }

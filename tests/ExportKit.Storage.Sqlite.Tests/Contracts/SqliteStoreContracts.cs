@@ -47,3 +47,12 @@ public sealed class SqliteAuditTreeStoreContract : AuditTreeStoreContract, IDisp
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class SqliteAuditRetentionContract : AuditRetentionContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+
+    protected override IAuditEventStore CreateStore() => new SqliteAuditEventStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}

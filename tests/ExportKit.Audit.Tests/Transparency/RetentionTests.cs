@@ -1,0 +1,165 @@
+using ExportKit.Audit.Tests.Chain;
+using ExportKit.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExportKit.Audit.Tests.Transparency;
+
+/// <summary>Retention beyond the store contract: configuration, a store that cannot prune, and a retention anchor that cannot vouch for the pruned events.</summary>
+public sealed class RetentionTests
+{
+    private static readonly string Key = AuditTransparencyOptions.GenerateSigningKey("example.com/audit");
+
+    private static async Task<(AuditTransparencyLog Log, InMemoryAuditEventStore Store, FakeTimeProvider Clock, List<AuditEvent> Events, AuditTrail Trail)> LogWith(int events, TimeSpan? retention = null)
+    {
+        var store = new InMemoryAuditEventStore();
+        var clock = TestClock.Create();
+        var trail = Trails.Create(store, clock, new AuditOptions { UserIdIsPersonal = true });
+        var recorded = await Trails.RecordMany(trail, clock, events);
+        return (new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = Key, RetentionPeriod = retention }), store, clock, recorded, trail);
+    }
+
+    [Fact]
+    public async Task The_retention_period_prunes_the_events_older_than_it()
+    {
+        var (log, store, _, _, _) = await LogWith(10, TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(30));
+
+        Assert.Equal(5, await log.PruneExpiredAsync(await log.CreateCheckpointAsync())); // a minute apart, the last one now: events 1-5 are more than 4.5 minutes old
+
+        Assert.Equal(5, (await store.GetRetentionAnchorAsync())!.Cut);
+        Assert.True((await log.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task A_retention_period_that_would_cut_past_the_last_checkpoint_is_refused_and_nothing_changes()
+    {
+        var (log, store, clock, _, trail) = await LogWith(3, TimeSpan.FromMinutes(1));
+        var checkpoint = await log.CreateCheckpointAsync();
+        await Trails.RecordMany(trail, clock, 4);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => log.PruneExpiredAsync(checkpoint));
+
+        Assert.Contains("past the checkpoint's tree of 3 events", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetRetentionAnchorAsync());
+        Assert.Equal(7, (await store.GetLastAsync())!.Sequence);
+    }
+
+    [Fact]
+    public async Task Without_a_retention_period_only_an_explicit_date_prunes()
+    {
+        var (log, _, _, _, _) = await LogWith(3);
+
+        var checkpoint = await log.CreateCheckpointAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => log.PruneExpiredAsync(checkpoint));
+
+        Assert.Contains("RetentionPeriod", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_retention_period_that_is_not_positive_is_an_invalid_option(int days)
+    {
+        var options = new AuditTransparencyOptions { SigningKey = Key, RetentionPeriod = TimeSpan.FromDays(days) };
+
+        Assert.Contains(options.Validate(), p => p.StartsWith("RetentionPeriod", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_prune_says_so()
+    {
+        var store = new NoRetentionStore(new InMemoryAuditEventStore());
+        var clock = TestClock.Create();
+        var trail = Trails.Create(store, clock);
+        await Trails.RecordMany(trail, clock, 3);
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = Key });
+
+        var refused = await Assert.ThrowsAsync<NotSupportedException>(async () => await log.PruneAsync(clock.GetUtcNow(), await log.CreateCheckpointAsync()));
+
+        Assert.Contains("IAuditRetentionStore", refused.Message, StringComparison.Ordinal);
+        Assert.True((await log.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task A_log_that_does_not_verify_is_not_pruned()
+    {
+        var (_, store, clock, events, _) = await LogWith(5);
+        var checkpoint = await new AuditTransparencyLog(Trails.Create(store, clock), new AuditTransparencyOptions { SigningKey = Key }).CreateCheckpointAsync();
+        var tampered = new TamperedStore(store, chain => chain.Select(e => e.Sequence == 4 ? e.With(x => x.ResourceId, "changed") : e));
+        var tamperedLog = new AuditTransparencyLog(Trails.Create(tampered, clock), new AuditTransparencyOptions { SigningKey = Key });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => tamperedLog.PruneAsync(events[3].Timestamp, checkpoint));
+
+        Assert.Contains("Nothing was pruned", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetRetentionAnchorAsync());
+    }
+
+    [Fact]
+    public async Task A_retention_anchor_signed_by_another_key_fails_verification()
+    {
+        var (log, store, _, events, _) = await LogWith(6);
+        var foreign = new AuditTransparencyLog(Trails.Create(new InMemoryAuditEventStore()), new AuditTransparencyOptions { SigningKey = AuditTransparencyOptions.GenerateSigningKey("example.com/audit") });
+
+        // Written behind the transparency log's back: the store takes any checkpoint text, verification does not.
+        await store.PruneAsync(Anchor(events, 2, await foreign.CreateCheckpointAsync()));
+
+        var verification = await log.VerifyAsync();
+        Assert.False(verification.IsValid);
+        Assert.Equal(AuditChainFailure.TreeMismatch, verification.Failure);
+        Assert.Contains("cannot vouch", verification.Message, StringComparison.Ordinal);
+        Assert.Equal(2, verification.PrunedEvents);
+    }
+
+    [Fact]
+    public async Task A_retention_anchor_older_than_the_cut_fails_verification()
+    {
+        var (log, store, clock, events, trail) = await LogWith(2);
+        var two = await log.CreateCheckpointAsync();
+        events.AddRange(await Trails.RecordMany(trail, clock, 3));
+
+        await store.PruneAsync(Anchor(events, 4, two));
+
+        var verification = await log.VerifyAsync();
+        Assert.False(verification.IsValid);
+        Assert.Contains("fewer than the 4 pruned", verification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erasure_still_works_on_what_remains_after_pruning()
+    {
+        var (log, _, _, events, _) = await LogWith(5);
+        var checkpoint = await log.CreateCheckpointAsync();
+        await log.PruneAsync(events[2].Timestamp, checkpoint);
+
+        Assert.Equal(3, await log.ErasePersonalDataAsync("user-1"));
+
+        var verification = await log.VerifyAsync(checkpoint);
+        Assert.True(verification.IsValid, verification.Message);
+        Assert.Equal(2, verification.PrunedEvents);
+    }
+
+    private static AuditRetentionAnchor Anchor(List<AuditEvent> events, int cut, string checkpoint) => new()
+    {
+        Cut = cut,
+        PreviousHash = events[cut - 1].Hash,
+        PrunedBefore = events[cut].Timestamp,
+        PrunedAt = events[cut].Timestamp,
+        Checkpoint = checkpoint,
+    };
+
+    /// <summary>A store that keeps the tree but cannot prune, as the PostgreSQL store may not yet.</summary>
+    private sealed class NoRetentionStore(InMemoryAuditEventStore inner) : TreeForwarding(inner), IAuditEventStore
+    {
+        public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default) => inner.GetLastAsync(cancellationToken);
+
+        public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => inner.TryAppendAsync(auditEvent, cancellationToken);
+
+        public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(query, offset, limit, cancellationToken);
+
+        public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) => inner.ReadChainAsync(cancellationToken);
+
+        public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default) => inner.FindAsync(tenantId, id, cancellationToken);
+    }
+}
