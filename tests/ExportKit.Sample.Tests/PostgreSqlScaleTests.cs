@@ -32,7 +32,14 @@ public sealed partial class PostgreSqlScaleTests : IDisposable
         foreach (var creator in creators)
         {
             await WaitForExitAsync(creator);
-            Assert.True(creator.ExitCode == 0, creating.ToString());
+            if (creator.ExitCode != 0)
+            {
+                // The other creators may still be writing to it: read it under their lock.
+                lock (creating)
+                {
+                    Assert.Fail(creating.ToString());
+                }
+            }
         }
 
         var events = Sample.Scalar("SELECT count(*) FROM audit_events;");
@@ -84,7 +91,15 @@ public sealed partial class PostgreSqlScaleTests : IDisposable
         var clock = Stopwatch.StartNew();
         while (!done())
         {
-            Assert.True(clock.Elapsed < Patience, $"Still waiting after {clock.Elapsed}: {output}");
+            if (clock.Elapsed >= Patience)
+            {
+                // The workers' output threads append under this lock; read it under the same lock, and only to fail.
+                lock (output)
+                {
+                    Assert.Fail($"Still waiting after {clock.Elapsed}: {output}");
+                }
+            }
+
             await Task.Delay(100);
         }
     }
