@@ -20,6 +20,9 @@ internal sealed class AuditAppender
     /// <summary>How many times a batch is tried when other writers keep taking the sequence.</summary>
     public const int MaxAttempts = 100;
 
+    /// <summary>The longest pause before a retry; pauses grow from 1 ms, doubling, each a random part of its bound.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(32);
+
     private readonly IAuditEventStore store;
     private readonly TimeProvider timeProvider;
     private readonly AuditEventHasher hasher;
@@ -127,6 +130,11 @@ internal sealed class AuditAppender
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
+                if (attempt > 0)
+                {
+                    await Task.Delay(Backoff(attempt)).ConfigureAwait(false);
+                }
+
                 if (headHash is null && tree is not null)
                 {
                     (headSequence, headHash) = await tree.LoadHeadAsync(CancellationToken.None).ConfigureAwait(false);
@@ -164,7 +172,8 @@ internal sealed class AuditAppender
                     return;
                 }
 
-                // Another writer (another process) took the next sequence: reload the head and reseal the rest on it.
+                // Another writer (another process) took the next sequence: reload the head and reseal the rest on it
+                // (after a short random pause, above).
                 remaining = remaining.GetRange(appended, remaining.Count - appended);
                 headHash = null;
             }
@@ -181,6 +190,23 @@ internal sealed class AuditAppender
             headHash = null;
             remaining.ForEach(pending => pending.Fail(e));
         }
+    }
+
+    /// <summary>
+    /// The pause before retry <paramref name="attempt"/>: a random time up to 1 ms · 2^(attempt − 1), at most
+    /// <see cref="MaxBackoff"/>.
+    /// </summary>
+    /// <remarks>
+    /// Without it, writers in several processes that keep a store's append lock busy starve the one that lost: by the
+    /// time it has reloaded the head and waited its turn for the lock, another commit has moved the head again. A
+    /// random pause ("full jitter") spreads the retries so the loser soon finds the lock free right after its reload.
+    /// </remarks>
+    private static TimeSpan Backoff(int attempt)
+    {
+        var bound = Math.Min(MaxBackoff.TotalMilliseconds, Math.Pow(2, Math.Min(attempt - 1, 16)));
+#pragma warning disable CA5394 // Spreading retries in time needs no unpredictability against an attacker.
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * bound);
+#pragma warning restore CA5394
     }
 
     private (AuditEvent[] Events, AuditLeaf[]? Leaves) Seal(List<PendingAppend> batch)
