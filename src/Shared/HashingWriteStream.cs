@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 
 namespace ExportKit;
 
@@ -13,7 +12,7 @@ namespace ExportKit;
 internal sealed class HashingWriteStream(Stream inner) : WriteOnlyStream(inner)
 {
     [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "Disposing the stream must not end the hash (formatters dispose the stream they are given); FinishSha256Hex disposes it.")]
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly BackgroundSha256 hash = new();
 
     /// <summary>Gets how many bytes were written.</summary>
     public long BytesWritten { get; private set; }
@@ -30,20 +29,20 @@ internal sealed class HashingWriteStream(Stream inner) : WriteOnlyStream(inner)
     {
         using (hash)
         {
-            return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+            return Convert.ToHexString(hash.Finish()).ToLowerInvariant();
         }
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        hash.AppendData(buffer);
+        hash.Append(buffer);
         BytesWritten += buffer.Length;
         Inner.Write(buffer);
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        hash.AppendData(buffer.Span);
+        hash.Append(buffer.Span);
         BytesWritten += buffer.Length;
         return Inner.WriteAsync(buffer, cancellationToken);
     }

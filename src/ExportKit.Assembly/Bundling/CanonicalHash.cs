@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace ExportKit.Assembly;
@@ -8,23 +6,20 @@ namespace ExportKit.Assembly;
 /// <summary>
 /// SHA-256 over an unambiguous encoding of strings and values: every string is length-prefixed and every value
 /// carries a type tag, so no two different contents hash the same way by concatenation. The canonical bytes are
-/// gathered in a pooled buffer and hashed a block at a time (one native call per 16 KiB instead of several per
-/// field); scalars are formatted into the buffer, never into strings. The digest is the same as hashing each piece.
+/// encoded into pooled 64 KiB chunks that another core hashes while the export reads on (<see cref="BackgroundSha256"/>);
+/// scalars are formatted into the chunk, never into strings. The digest is the same as hashing each piece.
 /// </summary>
 internal sealed class CanonicalHash : IDisposable
 {
-    private const int BufferSize = 16 * 1024;
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-    private int length;
+    // The canonical bytes are encoded straight into the hasher's chunks and hashed on another core (BackgroundSha256).
+    private readonly BackgroundSha256 hash = new();
 
     public void Add(string value) => Add(value.AsSpan());
 
     public void Add(long value)
     {
-        Ensure(8);
-        BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(length), value);
-        length += 8;
+        BinaryPrimitives.WriteInt64LittleEndian(hash.GetSpan(8), value);
+        hash.Advance(8);
     }
 
     public void AddValue(object? value)
@@ -69,21 +64,9 @@ internal sealed class CanonicalHash : IDisposable
         }
     }
 
-    public byte[] Finish()
-    {
-        Flush();
-        return hash.GetHashAndReset();
-    }
+    public byte[] Finish() => hash.Finish();
 
-    public void Dispose()
-    {
-        hash.Dispose();
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = [];
-        }
-    }
+    public void Dispose() => hash.Dispose();
 
     private void AddFields(IReadOnlyList<ExportField> fields)
     {
@@ -99,40 +82,10 @@ internal sealed class CanonicalHash : IDisposable
 
     private void Add(ReadOnlySpan<char> value)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length) + 4;
-        if (max > BufferSize)
-        {
-            // A long string: hash it through a buffer of its own.
-            Flush();
-            var large = ArrayPool<byte>.Shared.Rent(max);
-            var count = Encoding.UTF8.GetBytes(value, large.AsSpan(4));
-            BinaryPrimitives.WriteInt32LittleEndian(large, count);
-            hash.AppendData(large, 0, count + 4);
-            ArrayPool<byte>.Shared.Return(large);
-            return;
-        }
-
-        Ensure(max);
-        var written = Encoding.UTF8.GetBytes(value, buffer.AsSpan(length + 4));
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(length), written);
-        length += written + 4;
-    }
-
-    private void Ensure(int more)
-    {
-        if (length + more > BufferSize)
-        {
-            Flush();
-        }
-    }
-
-    private void Flush()
-    {
-        if (length > 0)
-        {
-            hash.AppendData(buffer, 0, length);
-            length = 0;
-        }
+        var span = hash.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 4);
+        var written = Encoding.UTF8.GetBytes(value, span[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span, written);
+        hash.Advance(written + 4);
     }
 
     private static string Tag(object value) => value switch

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 
 namespace ExportKit.Engine.Destinations;
 
@@ -12,7 +11,7 @@ namespace ExportKit.Engine.Destinations;
 internal sealed class OutputHashingStream(Stream inner, long start) : Stream
 {
     [SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "Formatters dispose the stream they are given; the hash must outlive that. Finish disposes it.")]
-    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly BackgroundSha256 hash = new();
     private readonly long origin = start;
     private long position = start;
     private long end = start;
@@ -45,7 +44,7 @@ internal sealed class OutputHashingStream(Stream inner, long start) : Stream
     {
         using (hash)
         {
-            return (Written, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
+            return (Written, Convert.ToHexString(hash.Finish()).ToLowerInvariant());
         }
     }
 
@@ -102,7 +101,7 @@ internal sealed class OutputHashingStream(Stream inner, long start) : Stream
     {
         if (position == end && Sequential)
         {
-            hash.AppendData(buffer);
+            hash.Append(buffer);
         }
         else
         {

@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace ExportKit;
+
+/// <summary>
+/// SHA-256 of bytes appended in order, hashed on a pooled thread while the caller goes on producing them: the bytes
+/// are gathered into 64 KiB chunks and each full chunk is hashed after the one before it, so the digest is exactly
+/// SHA-256 of everything appended. An export's content hash and output hash thus take a second core instead of the
+/// writer's time.
+/// </summary>
+/// <remarks>
+/// Until the first chunk fills nothing leaves the caller's thread, so a small input is hashed inline at
+/// <see cref="Finish"/> without a thread hop. At most <see cref="MaxQueuedChunks"/> chunks wait to be hashed: a producer
+/// faster than SHA-256 waits for the oldest rather than queueing without bound. Not thread-safe: one producer.
+/// </remarks>
+internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
+{
+    /// <summary>The size of a chunk handed to the hashing thread.</summary>
+    public const int ChunkSize = 64 * 1024;
+
+    /// <summary>How many full chunks may wait to be hashed before the producer waits.</summary>
+    public const int MaxQueuedChunks = 8;
+
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly Queue<Task> queued = new();
+    private byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+    private int length;
+    private Task last = Task.CompletedTask;
+    private bool finished;
+
+    /// <summary>Appends a copy of <paramref name="data"/>; the caller may reuse its buffer at once.</summary>
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var room = chunk.Length - length;
+            if (room == 0)
+            {
+                Dispatch(ChunkSize);
+                continue;
+            }
+
+            var count = Math.Min(room, data.Length);
+            data[..count].CopyTo(chunk.AsSpan(length));
+            length += count;
+            data = data[count..];
+        }
+    }
+
+    /// <inheritdoc />
+    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+    /// <inheritdoc />
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        var needed = Math.Max(sizeHint, 1);
+        if (chunk.Length - length < needed)
+        {
+            Dispatch(Math.Max(ChunkSize, needed));
+        }
+
+        return chunk.AsMemory(length);
+    }
+
+    /// <inheritdoc />
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, chunk.Length - length);
+        length += count;
+    }
+
+    /// <summary>Waits for the queued chunks, hashes the rest and returns the digest; the hash cannot be used after.</summary>
+    public byte[] Finish()
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        finished = true;
+        last.GetAwaiter().GetResult();
+        hash.AppendData(chunk, 0, length);
+        return hash.GetHashAndReset();
+    }
+
+    /// <inheritdoc cref="Finish"/>
+    public async ValueTask<byte[]> FinishAsync()
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        await last.ConfigureAwait(false);
+        return Finish();
+    }
+
+    /// <summary>Waits for any chunk still being hashed (it reads a pooled buffer), then frees the hash.</summary>
+    public void Dispose()
+    {
+        finished = true;
+        try
+        {
+            last.Wait();
+        }
+#pragma warning disable CA1031 // A failed background hash was already reported by Finish, or nobody asks for it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        hash.Dispose();
+        if (chunk.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            chunk = [];
+        }
+    }
+
+    // Hands the current chunk to the hashing thread and starts a new one of at least `size` bytes.
+    private void Dispatch(int size)
+    {
+        var full = chunk;
+        var count = length;
+        chunk = ArrayPool<byte>.Shared.Rent(size);
+        length = 0;
+        if (count == 0)
+        {
+            ArrayPool<byte>.Shared.Return(full);
+            return;
+        }
+
+        while (queued.Count > 0 && queued.Peek().IsCompleted)
+        {
+            queued.Dequeue();
+        }
+
+        if (queued.Count >= MaxQueuedChunks)
+        {
+            queued.Dequeue().GetAwaiter().GetResult();
+        }
+
+        // Each chunk runs after the one before it (a fault is carried down the chain to Finish).
+        last = last.ContinueWith(
+            static (previous, state) =>
+            {
+                var (self, bytes, size) = ((BackgroundSha256, byte[], int))state!;
+                try
+                {
+                    previous.GetAwaiter().GetResult();
+                    self.hash.AppendData(bytes, 0, size);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
+            },
+            (this, full, count),
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+        queued.Enqueue(last);
+    }
+}
