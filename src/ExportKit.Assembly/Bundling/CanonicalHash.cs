@@ -24,28 +24,48 @@ internal sealed class CanonicalHash : IDisposable
 
     public void AddValue(object? value)
     {
+        // Each case writes exactly what Add(tag) and Add(text) write (a length-prefixed UTF-8 string each), with the
+        // scalar formatted straight to UTF-8 bytes: no char buffer, no transcoding, no type test repeated for the tag.
         switch (value)
         {
             case null:
-                Add("n");
+                AddTag((byte)'n');
                 break;
             case string s:
-                Add("s");
+                AddTag((byte)'s');
                 Add(s);
+                break;
+            case DateTimeOffset t:
+                AddTag((byte)'t');
+                AddFormatted(t.UtcDateTime, "O");
+                break;
+            case int i:
+                AddTag((byte)'i');
+                AddFormatted(i, default);
+                break;
+            case long l:
+                AddTag((byte)'i');
+                AddFormatted(l, default);
+                break;
+            case bool b:
+                AddTag((byte)'b');
+                Add(b ? "true" : "false");
+                break;
+            case double d:
+                AddTag((byte)'d');
+                AddFormatted(d, "R");
+                break;
+            case decimal m:
+                AddTag((byte)'m');
+                AddFormatted(m, default);
                 break;
             case IReadOnlyList<ExportField> fields:
                 AddFields(fields);
                 break;
             default:
-                Add(Tag(value));
-                Span<char> text = stackalloc char[64];
-                if (!ExportValueText.TryFormatScalar(value, text, out var written))
-                {
-                    Add(ExportValueText.ToInvariantString(value));
-                    break;
-                }
-
-                Add(text[..written]);
+                // ExportField refuses any other type when the field is made; kept for the encoding's completeness.
+                AddTag((byte)'?');
+                Add(ExportValueText.ToInvariantString(value));
                 break;
         }
     }
@@ -70,14 +90,58 @@ internal sealed class CanonicalHash : IDisposable
 
     private void AddFields(IReadOnlyList<ExportField> fields)
     {
-        Add("o");
+        AddTag((byte)'o');
         Add(fields.Count);
-        for (var i = 0; i < fields.Count; i++)
+
+        // The projections' lists are arrays or List<T>: walk them as spans, not through the interface (a virtual call
+        // per field on the hottest path).
+        var span = fields switch
         {
-            var field = fields[i];
+            ExportField[] array => array,
+            List<ExportField> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            _ => default,
+        };
+        if (span.IsEmpty && fields.Count > 0)
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var field = fields[i];
+                Add(field.Name);
+                AddValue(field.Value);
+            }
+
+            return;
+        }
+
+        foreach (ref readonly var field in span)
+        {
             Add(field.Name);
             AddValue(field.Value);
         }
+    }
+
+    // Add("x") for a one-character ASCII tag: length 1, then the byte.
+    private void AddTag(byte tag)
+    {
+        var span = hash.GetSpan(5);
+        BinaryPrimitives.WriteInt32LittleEndian(span, 1);
+        span[4] = tag;
+        hash.Advance(5);
+    }
+
+    // Add(value.ToString(format, InvariantCulture)) for a scalar whose text is ASCII: formatted into the chunk as UTF-8.
+    private void AddFormatted<T>(T value, ReadOnlySpan<char> format)
+        where T : IUtf8SpanFormattable
+    {
+        const int MaxScalarLength = 64;
+        var span = hash.GetSpan(MaxScalarLength + 4);
+        if (!value.TryFormat(span[4..], out var written, format, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException(FormattableString.Invariant($"A {typeof(T).Name} did not fit {MaxScalarLength} bytes."));
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(span, written);
+        hash.Advance(written + 4);
     }
 
     private void Add(ReadOnlySpan<char> value)
@@ -87,14 +151,4 @@ internal sealed class CanonicalHash : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(span, written);
         hash.Advance(written + 4);
     }
-
-    private static string Tag(object value) => value switch
-    {
-        bool => "b",
-        int or long => "i",
-        double => "d",
-        decimal => "m",
-        DateTimeOffset => "t",
-        _ => "?",
-    };
 }
