@@ -5,24 +5,30 @@ namespace ExportKit.Assembly;
 /// <summary>
 /// The spool's private temporary file: created for the owner only (0600 on Unix), held exclusively, deleted on close.
 /// Its name matches what ExportKit.Formats' stale-file sweep removes, so a killed process leaves nothing behind for
-/// long. Reads are positional, so readers do not share a file position.
+/// long. Reads are positional, so readers do not share a file position. It lives in the host's temporary directory
+/// (<see cref="SpoolDirectory"/>), and a directory that cannot take it fails the export with a message naming it.
 /// </summary>
 internal sealed class SpoolFile : IDisposable
 {
     private readonly FileStream stream;
     private readonly SafeFileHandle handle;
+    private readonly string directory;
 
-    private SpoolFile(FileStream stream)
+    private SpoolFile(FileStream stream, string directory)
     {
         this.stream = stream;
+        this.directory = directory;
         handle = stream.SafeFileHandle;
     }
 
     public long Length { get; private set; }
 
-    public static SpoolFile Create()
+    /// <summary>Creates the file in <paramref name="directory"/> (the system's temporary directory when <see langword="null"/>).</summary>
+    /// <exception cref="ExportException">The directory does not exist or the file cannot be created there (<see cref="ExportErrorCodes.StorageFailed"/>).</exception>
+    public static SpoolFile Create(string? directory)
     {
-        var path = Path.Combine(Path.GetTempPath(), "exportkit-spool-" + Guid.NewGuid().ToString("N") + ".tmp");
+        var where = SpoolDirectory.Resolve(directory);
+        var path = Path.Combine(where, "exportkit-spool-" + Guid.NewGuid().ToString("N") + ".tmp");
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -36,12 +42,28 @@ internal sealed class SpoolFile : IDisposable
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        return new SpoolFile(new FileStream(path, options));
+        try
+        {
+            return new SpoolFile(new FileStream(path, options), where);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw SpoolDirectory.Failure(where, directory, "could not be created", ex);
+        }
     }
 
     public void Append(ReadOnlySpan<byte> bytes)
     {
-        stream.Write(bytes);
+        try
+        {
+            stream.Write(bytes);
+        }
+        catch (IOException ex)
+        {
+            // A full disk or a volume gone read-only: say where, not just "No space left on device".
+            throw SpoolDirectory.Failure(directory, directory, "could not be written", ex);
+        }
+
         Length += bytes.Length;
     }
 
