@@ -16,23 +16,25 @@ internal static class SpoolDirectory
         // creating it would put the export's records on the disk underneath.
         if (!Directory.Exists(where))
         {
-            throw Failure(where, configured, "could not be created because the directory does not exist", null);
+            throw Failure(where, configured, "could not be created because the directory does not exist", "create it or mount its volume", null);
         }
 
         return where;
     }
 
     /// <summary>The export's failure: the directory, what went wrong, and the option that chooses another.</summary>
-    public static ExportException Failure(string where, string? configured, string what, Exception? cause)
+    /// <param name="where">The directory's full path.</param>
+    /// <param name="configured">The option's value (<see langword="null"/>: the system's temporary directory was used).</param>
+    /// <param name="what">What failed, completing "its spool file in the directory …".</param>
+    /// <param name="remedy">What would fix the directory itself, completing "Nothing was written; …".</param>
+    /// <param name="cause">The I/O error, whose message is quoted.</param>
+    public static ExportException Failure(string where, string? configured, string what, string remedy, Exception? cause)
     {
         var which = configured is null ? $"the system's temporary directory '{where}'" : $"'{where}'";
-        var fix = configured is null
-            ? $"make it writable, or set {Option} to a writable directory"
-            : $"create it or make it writable, or set {Option} to another directory";
-        var detail = cause is null ? string.Empty : $" ({cause.Message})";
+        var detail = cause is null ? string.Empty : $" ({cause.Message.TrimEnd('.')})";
         return new ExportException(
             ExportErrorCodes.StorageFailed,
-            $"The export holds more items than fit its memory budget, and its spool file in {which} {what}{detail}. Nothing was written; {fix}.",
+            $"The export holds more items than fit its memory budget, and its spool file in {which} {what}{detail}. Nothing was written; {remedy}, or set {Option} to another directory.",
             cause);
     }
 }

@@ -12,12 +12,14 @@ internal sealed class SpoolFile : IDisposable
 {
     private readonly FileStream stream;
     private readonly SafeFileHandle handle;
-    private readonly string directory;
+    private readonly string where;
+    private readonly string? configured;
 
-    private SpoolFile(FileStream stream, string directory)
+    private SpoolFile(FileStream stream, string where, string? configured)
     {
         this.stream = stream;
-        this.directory = directory;
+        this.where = where;
+        this.configured = configured;
         handle = stream.SafeFileHandle;
     }
 
@@ -44,11 +46,11 @@ internal sealed class SpoolFile : IDisposable
 
         try
         {
-            return new SpoolFile(new FileStream(path, options), where);
+            return new SpoolFile(new FileStream(path, options), where, directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw SpoolDirectory.Failure(where, directory, "could not be created", ex);
+            throw SpoolDirectory.Failure(where, directory, "could not be created", "let this process create files there", ex);
         }
     }
 
@@ -60,16 +62,29 @@ internal sealed class SpoolFile : IDisposable
         }
         catch (IOException ex)
         {
-            // A full disk or a volume gone read-only: say where, not just "No space left on device".
-            throw SpoolDirectory.Failure(directory, directory, "could not be written", ex);
+            throw WriteFailure(ex);
         }
 
         Length += bytes.Length;
     }
 
-    public void Flush() => stream.Flush();
+    public void Flush()
+    {
+        try
+        {
+            stream.Flush();
+        }
+        catch (IOException ex)
+        {
+            throw WriteFailure(ex);
+        }
+    }
 
     public int Read(long offset, Span<byte> destination) => RandomAccess.Read(handle, destination, offset);
 
     public void Dispose() => stream.Dispose();
+
+    // A full disk or a volume gone read-only: say where, not just "No space left on device".
+    private ExportException WriteFailure(IOException cause) =>
+        SpoolDirectory.Failure(where, configured, "could not be written", "free space there", cause);
 }
