@@ -47,7 +47,9 @@ public static class ExportErrorCodes
 
     /// <summary>
     /// The destination failed: it could not be opened, written (a full disk, a read-only file system, a closed stream)
-    /// or the written bytes could not be put in place under their final name. Nothing was kept or recorded.
+    /// or the written bytes could not be put in place under their final name — or the temporary directory
+    /// (<c>ExportKitOptions.TemporaryDirectory</c>) could not take a large export's spool file; the message names the
+    /// directory. Nothing was kept or recorded.
     /// </summary>
     public const string StorageFailed = "storage-failed";
 

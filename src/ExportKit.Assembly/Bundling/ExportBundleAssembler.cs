@@ -13,6 +13,7 @@ public sealed class ExportBundleAssembler
     private readonly TimeProvider timeProvider;
     private readonly int maxFieldDepth;
     private readonly long spoolMemoryBudget;
+    private readonly string? temporaryDirectory;
 
     /// <summary>Creates a builder over the host's data sources.</summary>
     /// <param name="sources">The data sources, at most one per phase.</param>
@@ -28,7 +29,7 @@ public sealed class ExportBundleAssembler
     /// <param name="timeProvider">The clock that stamps sections and metadata.</param>
     /// <param name="options">The options; read once.</param>
     /// <exception cref="ArgumentException">Two sources serve the same phase.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="ExportBundleAssemblerOptions.MaxFieldDepth"/> is outside 1 to 256.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="ExportBundleAssemblerOptions.Validate"/> finds a problem (a <see cref="ExportBundleAssemblerOptions.MaxFieldDepth"/> outside 1 to 256, a <see cref="ExportBundleAssemblerOptions.TemporaryDirectory"/> that is not a path); the message lists each.</exception>
     public ExportBundleAssembler(IEnumerable<IPhaseDataSource> sources, TimeProvider timeProvider, ExportBundleAssemblerOptions options)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -37,6 +38,8 @@ public sealed class ExportBundleAssembler
         options.ThrowIfInvalid(nameof(options));
         maxFieldDepth = options.MaxFieldDepth;
         spoolMemoryBudget = options.SpoolMemoryBudget;
+        // Resolved now: a relative path means the working directory of the moment the options were read.
+        temporaryDirectory = options.TemporaryDirectory is { } directory ? Path.GetFullPath(directory) : null;
         foreach (var source in sources)
         {
             ArgumentNullException.ThrowIfNull(source, nameof(sources));
@@ -67,7 +70,7 @@ public sealed class ExportBundleAssembler
     /// The bundle and how many records were dropped. Dispose it when the bundle has been written: that releases the
     /// items it holds and deletes its spool file, after which its sections cannot be enumerated.
     /// </returns>
-    /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>).</exception>
+    /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>), or the items outgrow the memory budget and their spool file cannot be made or written in <see cref="ExportBundleAssemblerOptions.TemporaryDirectory"/> (<see cref="ExportErrorCodes.StorageFailed"/>, naming the directory).</exception>
     public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -89,7 +92,7 @@ public sealed class ExportBundleAssembler
         using var bundleHash = new CanonicalHash();
         AddCanonicalQuery(bundleHash, query, timeRange);
 
-        var spool = new ItemSpool(spoolMemoryBudget);
+        var spool = new ItemSpool(spoolMemoryBudget, temporaryDirectory);
         ItemSpool? unowned = spool;
         var sections = new List<ExportSection>(definition.Sections.Count);
         try

@@ -4,7 +4,8 @@ namespace ExportKit.Assembly;
 /// The items of one export, read once from the sources and kept for the formatter, which may enumerate a section
 /// several times (a ZIP writes it as JSON, CSV and HTML). Memory is bounded: items are held as objects until their
 /// estimated size reaches a budget, and every later item is encoded (<see cref="ItemCodec"/>) into a private
-/// temporary file that is deleted when the spool is disposed (or, if a caller forgets, when the file is finalised).
+/// temporary file in the host's temporary directory that is deleted when the spool is disposed (or, if a caller
+/// forgets, when the file is finalised).
 /// Once written the spool only grows; readers never change it, so several may read it at the same time.
 /// </summary>
 internal sealed class ItemSpool : IDisposable
@@ -14,12 +15,19 @@ internal sealed class ItemSpool : IDisposable
 
     private readonly List<ExportItem> held = [];
     private readonly long memoryBudget;
+    private readonly string? directory;
     private readonly ItemCodec.Writer encoder = new();
     private long heldBytes;
     private SpoolFile? file;
     private bool disposed;
 
-    public ItemSpool(long memoryBudget = DefaultMemoryBudget) => this.memoryBudget = memoryBudget;
+    /// <param name="memoryBudget">How much (by estimate) is held in memory before items go to the file.</param>
+    /// <param name="directory">Where the file is made; <see langword="null"/> for the system's temporary directory.</param>
+    public ItemSpool(long memoryBudget = DefaultMemoryBudget, string? directory = null)
+    {
+        this.memoryBudget = memoryBudget;
+        this.directory = directory;
+    }
 
     /// <summary>Gets where the next item will go: (held index, file offset).</summary>
     public SpoolPosition Position => new(held.Count, file?.Length ?? 0);
@@ -40,7 +48,7 @@ internal sealed class ItemSpool : IDisposable
                 return;
             }
 
-            file = SpoolFile.Create();
+            file = SpoolFile.Create(directory);
         }
 
         file.Append(encoder.Encode(item));

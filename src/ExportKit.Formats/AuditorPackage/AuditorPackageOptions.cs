@@ -29,6 +29,9 @@ public sealed class AuditorPackageOptions
     /// owner-only permissions (0600 on Unix), deleted when the export ends, whatever its outcome; ones a killed process
     /// left behind are removed by the next process that stages in the same directory.
     /// </summary>
-    /// <value>The default value is <see langword="null"/>: the system's temporary directory (<c>$TMPDIR</c> or <c>/tmp</c>).</value>
+    /// <value>
+    /// The default value is <see langword="null"/>: the system's temporary directory (<c>$TMPDIR</c> or <c>/tmp</c>), or,
+    /// in the ExportKit engine, <c>ExportKitOptions.TemporaryDirectory</c> when that is set.
+    /// </value>
     public string? TemporaryDirectory { get; set; }
 }

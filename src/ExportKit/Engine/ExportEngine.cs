@@ -49,7 +49,7 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         this.formatters = formatters;
         catalog = new ExportCatalog(categories, formatters);
 
-        builder = new ExportBundleAssembler(sources, time, new ExportBundleAssemblerOptions { MaxFieldDepth = options.Value.MaxFieldDepth });
+        builder = new ExportBundleAssembler(sources, time, new ExportBundleAssemblerOptions { MaxFieldDepth = options.Value.MaxFieldDepth, TemporaryDirectory = options.Value.TemporaryDirectory });
         this.policy = policy;
         this.log = log;
         this.time = time;

@@ -23,6 +23,10 @@ internal sealed class ExportKitOptionsValidator : IValidateOptions<ExportKitOpti
             failures.Add(FormattableString.Invariant($"ExportKitOptions.MaxFieldDepth is {options.MaxFieldDepth}; it must be from {ExportKit.Assembly.ExportBundleAssemblerOptions.MinFieldDepth} to {ExportKit.Assembly.ExportBundleAssemblerOptions.MaxAllowedFieldDepth}."));
         }
 
+        // The assembler's own check (the same rule the spool's options are held to), under this option's name.
+        var temporary = new ExportKit.Assembly.ExportBundleAssemblerOptions { TemporaryDirectory = options.TemporaryDirectory }.Validate();
+        failures.AddRange(temporary.Select(p => p.Replace("ExportBundleAssemblerOptions.", "ExportKitOptions.", StringComparison.Ordinal)));
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -8,20 +8,24 @@ namespace ExportKit.Formatting;
 /// replaces the built-in (or an earlier host formatter) of its format. Because the built-ins are not registered as
 /// <see cref="IExportFormatter"/> services, a host's formatter wins whether it is registered before or after
 /// <c>AddExportKit()</c>. The ZIP and the auditor package write their inner files with this set's formatter of each
-/// format (unless their options name one), so configuring CSV once applies inside bundles too.
+/// format (unless their options name one), so configuring CSV once applies inside bundles too; likewise they stage
+/// in <see cref="ExportKitOptions.TemporaryDirectory"/> unless their own options name a directory.
 /// </summary>
 internal sealed class ExportFormatterSet
 {
     private readonly Dictionary<ExportFormat, IExportFormatter> formatters = [];
     private readonly HashSet<ExportFormat> uncompressedBundles = [];
+    private readonly string? temporaryDirectory;
 
     public ExportFormatterSet(
         IEnumerable<IExportFormatter> hostFormatters,
         IOptions<CsvExportOptions> csv,
         IOptions<HtmlExportOptions> html,
         IOptions<ZipExportOptions> zip,
-        IOptions<AuditorPackageOptions> auditorPackage)
+        IOptions<AuditorPackageOptions> auditorPackage,
+        IOptions<ExportKitOptions> engine)
     {
+        temporaryDirectory = engine.Value.TemporaryDirectory;
         Add(ExportFormatters.Json());
         Add(ExportFormatters.Csv(csv.Value));
         Add(ExportFormatters.Html(html.Value));
@@ -62,7 +66,7 @@ internal sealed class ExportFormatterSet
     private ZipExportOptions Compose(ZipExportOptions options) => new()
     {
         CompressionLevel = options.CompressionLevel,
-        TemporaryDirectory = options.TemporaryDirectory,
+        TemporaryDirectory = options.TemporaryDirectory ?? temporaryDirectory,
         Json = options.Json ?? new RegisteredFormatter(this, ExportFormat.Json),
         Csv = options.Csv ?? new RegisteredFormatter(this, ExportFormat.Csv),
         Html = options.Html ?? new RegisteredFormatter(this, ExportFormat.Html),
@@ -72,7 +76,7 @@ internal sealed class ExportFormatterSet
     {
         SourceOrganization = options.SourceOrganization,
         CompressionLevel = options.CompressionLevel,
-        TemporaryDirectory = options.TemporaryDirectory,
+        TemporaryDirectory = options.TemporaryDirectory ?? temporaryDirectory,
         Json = options.Json ?? new RegisteredFormatter(this, ExportFormat.Json),
         Csv = options.Csv ?? new RegisteredFormatter(this, ExportFormat.Csv),
     };
