@@ -24,10 +24,18 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
 
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly Queue<Task> queued = new();
+    private readonly bool inline;
     private byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
     private int length;
     private Task last = Task.CompletedTask;
     private bool finished;
+
+    /// <summary>Creates a hasher.</summary>
+    /// <param name="inline">
+    /// Hash each full chunk on the caller's thread instead: for a caller that already runs in the background (a second
+    /// hop would only add a thread switch per chunk).
+    /// </param>
+    public BackgroundSha256(bool inline = false) => this.inline = inline;
 
     /// <summary>Appends a copy of <paramref name="data"/>; the caller may reuse its buffer at once.</summary>
     public void Append(ReadOnlySpan<byte> data)
@@ -49,7 +57,16 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     }
 
     /// <inheritdoc />
-    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        // The hot path of the canonical encoding (several calls per field): no Memory<T> in between.
+        if (chunk.Length - length < Math.Max(sizeHint, 1) || finished)
+        {
+            return GetMemory(sizeHint).Span;
+        }
+
+        return chunk.AsSpan(length);
+    }
 
     /// <inheritdoc />
     public Memory<byte> GetMemory(int sizeHint = 0)
@@ -119,8 +136,9 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
         var count = length;
         chunk = ArrayPool<byte>.Shared.Rent(size);
         length = 0;
-        if (count == 0)
+        if (count == 0 || inline)
         {
+            hash.AppendData(full, 0, count);
             ArrayPool<byte>.Shared.Return(full);
             return;
         }

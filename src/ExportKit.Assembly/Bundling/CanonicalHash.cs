@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace ExportKit.Assembly;
 
@@ -11,8 +10,11 @@ namespace ExportKit.Assembly;
 /// </summary>
 internal sealed class CanonicalHash : IDisposable
 {
-    // The canonical bytes are encoded straight into the hasher's chunks and hashed on another core (BackgroundSha256).
-    private readonly BackgroundSha256 hash = new();
+    // The canonical bytes are encoded straight into the hasher's chunks and hashed on another core (BackgroundSha256),
+    // or on this thread when the encoding itself already runs in the background (BackgroundItemHash).
+    private readonly BackgroundSha256 hash;
+
+    public CanonicalHash(bool inline = false) => hash = new BackgroundSha256(inline);
 
     public void Add(string value) => Add(value.AsSpan());
 
@@ -146,8 +148,9 @@ internal sealed class CanonicalHash : IDisposable
 
     private void Add(ReadOnlySpan<char> value)
     {
-        var span = hash.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 4);
-        var written = Encoding.UTF8.GetBytes(value, span[4..]);
+        // Utf8.FromUtf16 writes what Encoding.UTF8 does (a lone surrogate becomes U+FFFD) with less overhead per string.
+        var span = hash.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(value.Length) + 4);
+        System.Text.Unicode.Utf8.FromUtf16(value, span[4..], out _, out var written);
         BinaryPrimitives.WriteInt32LittleEndian(span, written);
         hash.Advance(written + 4);
     }

@@ -16,12 +16,12 @@ internal sealed class SectionTally
     public static async Task<SectionTally> CountAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, ItemSpool spool, CancellationToken cancellationToken)
     {
         var tally = new SectionTally();
-        using var hash = new CanonicalHash();
+        using var hash = new BackgroundItemHash();
         await foreach (var projected in reader.ReadAsync(dropped, cancellationToken).ConfigureAwait(false))
         {
             var item = projected.Item;
             tally.ItemCount++;
-            hash.AddItem(item);
+            hash.Add(item);
             spool.Add(item);
             Increment(tally.bySeverity, projected.Severity);
             Increment(tally.byStatus, projected.Status);
@@ -32,7 +32,7 @@ internal sealed class SectionTally
             }
         }
 
-        tally.Hash = hash.Finish();
+        tally.Hash = await hash.FinishAsync().ConfigureAwait(false);
         return tally;
     }
 
