@@ -23,11 +23,10 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     public const int MaxQueuedChunks = 8;
 
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly Queue<Task> queued = new();
+    private readonly SerialBackgroundWork background = new(MaxQueuedChunks);
     private readonly bool inline;
     private byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
     private int length;
-    private Task last = Task.CompletedTask;
     private bool finished;
 
     /// <summary>Creates a hasher.</summary>
@@ -94,7 +93,7 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     {
         ObjectDisposedException.ThrowIf(finished, this);
         finished = true;
-        last.GetAwaiter().GetResult();
+        background.Completion.GetAwaiter().GetResult();
         hash.AppendData(chunk, 0, length);
         return hash.GetHashAndReset();
     }
@@ -103,7 +102,7 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     public async ValueTask<byte[]> FinishAsync()
     {
         ObjectDisposedException.ThrowIf(finished, this);
-        await last.ConfigureAwait(false);
+        await background.Completion.ConfigureAwait(false);
         return Finish();
     }
 
@@ -111,16 +110,7 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     public void Dispose()
     {
         finished = true;
-        try
-        {
-            last.Wait();
-        }
-#pragma warning disable CA1031 // A failed background hash was already reported by Finish, or nobody asks for it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-
+        background.WaitQuietly();
         hash.Dispose();
         if (chunk.Length > 0)
         {
@@ -143,24 +133,12 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        while (queued.Count > 0 && queued.Peek().IsCompleted)
-        {
-            queued.Dequeue();
-        }
-
-        if (queued.Count >= MaxQueuedChunks)
-        {
-            queued.Dequeue().GetAwaiter().GetResult();
-        }
-
-        // Each chunk runs after the one before it (a fault is carried down the chain to Finish).
-        last = last.ContinueWith(
-            static (previous, state) =>
+        background.Post(
+            static state =>
             {
-                var (self, bytes, size) = ((BackgroundSha256, byte[], int))state!;
+                var (self, bytes, size) = state;
                 try
                 {
-                    previous.GetAwaiter().GetResult();
                     self.hash.AppendData(bytes, 0, size);
                 }
                 finally
@@ -168,10 +146,6 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
                     ArrayPool<byte>.Shared.Return(bytes);
                 }
             },
-            (this, full, count),
-            CancellationToken.None,
-            TaskContinuationOptions.None,
-            TaskScheduler.Default);
-        queued.Enqueue(last);
+            (this, full, count));
     }
 }

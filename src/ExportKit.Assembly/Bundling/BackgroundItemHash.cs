@@ -23,11 +23,10 @@ internal sealed class BackgroundItemHash : IDisposable
     public const int MaxQueuedBatches = 8;
 
     private readonly CanonicalHash hash = new(inline: true);
-    private readonly Queue<Task> queued = new();
+    private readonly SerialBackgroundWork background = new(MaxQueuedBatches);
     private readonly ConcurrentBag<ExportItem[]> spare = [];
     private ExportItem[] batch = new ExportItem[BatchSize];
     private int count;
-    private Task last = Task.CompletedTask;
     private bool finished;
 
     public void Add(ExportItem item)
@@ -45,7 +44,7 @@ internal sealed class BackgroundItemHash : IDisposable
     {
         ObjectDisposedException.ThrowIf(finished, this);
         finished = true;
-        await last.ConfigureAwait(false);
+        await background.Completion.ConfigureAwait(false);
         for (var i = 0; i < count; i++)
         {
             hash.AddItem(batch[i]);
@@ -58,16 +57,7 @@ internal sealed class BackgroundItemHash : IDisposable
     public void Dispose()
     {
         finished = true;
-        try
-        {
-            last.Wait();
-        }
-#pragma warning disable CA1031 // A failed background encoding was already reported by FinishAsync, or nobody asks for it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-
+        background.WaitQuietly();
         hash.Dispose();
     }
 
@@ -77,22 +67,10 @@ internal sealed class BackgroundItemHash : IDisposable
         var size = count;
         batch = spare.TryTake(out var reused) ? reused : new ExportItem[BatchSize];
         count = 0;
-        while (queued.Count > 0 && queued.Peek().IsCompleted)
-        {
-            queued.Dequeue();
-        }
-
-        if (queued.Count >= MaxQueuedBatches)
-        {
-            queued.Dequeue().GetAwaiter().GetResult();
-        }
-
-        // Each batch runs after the one before it (a fault is carried down the chain to FinishAsync).
-        last = last.ContinueWith(
-            static (previous, state) =>
+        background.Post(
+            static state =>
             {
-                var (self, items, size) = ((BackgroundItemHash, ExportItem[], int))state!;
-                previous.GetAwaiter().GetResult();
+                var (self, items, size) = state;
                 for (var i = 0; i < size; i++)
                 {
                     self.hash.AddItem(items[i]);
@@ -101,10 +79,6 @@ internal sealed class BackgroundItemHash : IDisposable
                 Array.Clear(items, 0, size);
                 self.spare.Add(items);
             },
-            (this, full, size),
-            CancellationToken.None,
-            TaskContinuationOptions.None,
-            TaskScheduler.Default);
-        queued.Enqueue(last);
+            (this, full, size));
     }
 }
