@@ -28,6 +28,10 @@ internal static class ChainVerifier
         IAuditEventStore store, AuditEventHasher hasher, LeafVerifier? leaves, AuditRetentionAnchor? pruned, CancellationToken cancellationToken)
     {
         long checkedCount = 0;
+
+        // A retention anchor is only the store's word: the prune must also be recorded in the chain it left (see
+        // RetentionPruner), or the events before the cut were removed outside ExportKit.
+        var pruneRecorded = pruned is null;
         var previousSequence = pruned?.Cut ?? 0;
         var previousHash = pruned?.PreviousHash ?? AuditEventHasher.GenesisHash;
         var buffer = AuditEventHasher.NewBuffer();
@@ -82,7 +86,20 @@ internal static class ChainVerifier
 
                 previousSequence = auditEvent.Sequence;
                 previousHash = auditEvent.Hash;
+                pruneRecorded = pruneRecorded || RetentionPruner.Records(auditEvent, pruned!);
             }
+        }
+
+        if (!pruneRecorded)
+        {
+            return new AuditChainVerification
+            {
+                EventsChecked = checkedCount,
+                Failure = AuditChainFailure.Missing,
+                FirstBadSequence = pruned!.Cut,
+                Message = string.Create(CultureInfo.InvariantCulture,
+                    $"the store says events 1 to {pruned.Cut} were pruned by retention on {pruned.PrunedAt:O}, but no {RetentionPruner.PrunedEventType} event in the remaining chain records that prune (cut {pruned.Cut}, last pruned hash {pruned.PreviousHash}): those events were removed outside ExportKit."),
+            };
         }
 
         if (leaves is not null)

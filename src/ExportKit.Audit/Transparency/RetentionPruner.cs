@@ -11,6 +11,28 @@ internal static class RetentionPruner
 {
     public const string PrunedEventType = "audit.retention.pruned";
 
+    /// <summary>Whether <paramref name="auditEvent"/> records the prune that left <paramref name="anchor"/>: its cut and the last pruned event's hash.</summary>
+    public static bool Records(AuditEvent auditEvent, AuditRetentionAnchor anchor)
+    {
+        if (!string.Equals(auditEvent.EventType, PrunedEventType, StringComparison.Ordinal) || auditEvent.ContextJson is not { } json)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var context = System.Text.Json.JsonDocument.Parse(json);
+            var root = context.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                && root.TryGetProperty("cut", out var cut) && cut.TryGetInt64(out var value) && value == anchor.Cut
+                && root.TryGetProperty("cutHash", out var hash) && hash.ValueKind == System.Text.Json.JsonValueKind.String && hash.ValueEquals(anchor.PreviousHash);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<long> PruneAsync(
         AuditTrail trail, IAuditRetentionStore retention, IAuditTreeStore tree, Checkpoint anchor, string checkpoint, DateTimeOffset before, CancellationToken cancellationToken)
     {
@@ -56,15 +78,6 @@ internal static class RetentionPruner
                 nameof(checkpoint));
         }
 
-        var pruned = await retention.PruneAsync(new AuditRetentionAnchor
-        {
-            Cut = cut,
-            PreviousHash = previousHash,
-            PrunedBefore = before,
-            PrunedAt = trail.TimeProvider.GetUtcNow(),
-            Checkpoint = checkpoint,
-        }, cancellationToken).ConfigureAwait(false);
-
         foreach (var (tenant, (count, first, lastSequence)) in tenants)
         {
             await trail.RecordAsync(new AuditEventDraft
@@ -82,10 +95,20 @@ internal static class RetentionPruner
                     cut,
                     before = before.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
                     anchorTreeSize = anchor.Size,
+                    cutHash = previousHash,
                 },
-            }, CancellationToken.None).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
 
-        return pruned;
+        // Recorded first: the event is the chain's own word for the cut, which verification requires of the store's
+        // anchor (a prune that fails after it leaves an intent no anchor reaches, which verification ignores).
+        return await retention.PruneAsync(new AuditRetentionAnchor
+        {
+            Cut = cut,
+            PreviousHash = previousHash,
+            PrunedBefore = before,
+            PrunedAt = trail.TimeProvider.GetUtcNow(),
+            Checkpoint = checkpoint,
+        }, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -126,6 +126,54 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task Events_removed_behind_the_api_with_a_genuine_checkpoint_as_anchor_fail_verification()
+    {
+        // The attacker can write to the database but not sign: they delete the oldest events and store an anchor that
+        // reuses a real, correctly signed checkpoint. Only the chain's own record of the prune tells the two apart.
+        var (log, store, _, events, _) = await LogWith(6);
+        var genuine = await log.CreateCheckpointAsync();
+
+        await store.PruneAsync(Anchor(events, 3, genuine));
+
+        var verification = await log.VerifyAsync(genuine);
+        Assert.False(verification.IsValid);
+        Assert.Equal(AuditChainFailure.Missing, verification.Failure);
+        Assert.Contains("no audit.retention.pruned event in the remaining chain records that prune", verification.Message, StringComparison.Ordinal);
+        Assert.Contains("removed outside ExportKit", verification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prune_event_for_another_cut_does_not_vouch_for_a_later_removal()
+    {
+        var (log, store, _, events, _) = await LogWith(6);
+        var checkpoint = await log.CreateCheckpointAsync();
+        await log.PruneAsync(events[1].Timestamp, checkpoint); // events 1 recorded and pruned properly: cut 1
+
+        await store.PruneAsync(Anchor(events, 4, checkpoint));
+
+        var verification = await log.VerifyAsync(checkpoint);
+        Assert.False(verification.IsValid);
+        Assert.Contains("(cut 4,", verification.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_prune_that_fails_after_its_event_is_recorded_leaves_a_log_that_verifies()
+    {
+        var (_, store, clock, events, _) = await LogWith(5);
+        var failing = new FailingPruneStore(store);
+        var log = new AuditTransparencyLog(Trails.Create(failing, clock, ids: new PrefixedIds("retry")), new AuditTransparencyOptions { SigningKey = Key });
+        var checkpoint = await log.CreateCheckpointAsync();
+
+        await Assert.ThrowsAsync<IOException>(() => log.PruneAsync(events[3].Timestamp, checkpoint));
+
+        Assert.Null(await store.GetRetentionAnchorAsync());
+        Assert.Contains(await store.ReadChainAsync().Select(row => row.Event!.EventType).ToListAsync(), type => type == "audit.retention.pruned");
+        var verification = await log.VerifyAsync(checkpoint);
+        Assert.True(verification.IsValid, verification.Message);
+        Assert.Equal(0, verification.PrunedEvents);
+    }
+
+    [Fact]
     public async Task Erasure_still_works_on_what_remains_after_pruning()
     {
         var (log, _, _, events, _) = await LogWith(5);
@@ -161,5 +209,33 @@ public sealed class RetentionTests
         public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) => inner.ReadChainAsync(cancellationToken);
 
         public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default) => inner.FindAsync(tenantId, id, cancellationToken);
+    }
+
+    /// <summary>Ids that do not collide with the first trail's <see cref="SequentialIds"/>.</summary>
+    private sealed class PrefixedIds(string tag) : IExportIdGenerator
+    {
+        private readonly SequentialIds inner = new();
+
+        public string NewId(string prefix) => inner.NewId(prefix + tag);
+    }
+
+    /// <summary>A store whose prune fails (a full disk, a lost connection) after the trail has recorded the prune.</summary>
+    private sealed class FailingPruneStore(InMemoryAuditEventStore inner) : TreeForwarding(inner), IAuditEventStore, IAuditRetentionStore
+    {
+        public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default) => inner.GetLastAsync(cancellationToken);
+
+        public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => inner.TryAppendAsync(auditEvent, cancellationToken);
+
+        public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(query, offset, limit, cancellationToken);
+
+        public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) => inner.ReadChainAsync(cancellationToken);
+
+        public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default) => inner.FindAsync(tenantId, id, cancellationToken);
+
+        public ValueTask<AuditRetentionAnchor?> GetRetentionAnchorAsync(CancellationToken cancellationToken = default) => inner.GetRetentionAnchorAsync(cancellationToken);
+
+        public ValueTask<long> PruneAsync(AuditRetentionAnchor anchor, CancellationToken cancellationToken = default) =>
+            throw new IOException("No space left on device.");
     }
 }
