@@ -37,7 +37,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
     private static async Task<List<long>> SequencesAsync(IAuditEventStore store) =>
         [.. (await store.ReadChainAsync().ToListAsync()).Select(r => r.Sequence)];
 
-    [Fact]
+    [ContractFact]
     public async Task Pruning_removes_the_events_before_the_date_and_what_remains_verifies_against_the_kept_checkpoint()
     {
         var store = NewStore();
@@ -73,7 +73,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.Contains("\"anchorTreeSize\":10", recordedPruning.ContextJson, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task After_pruning_remaining_events_and_old_checkpoints_still_have_proofs_and_a_pruned_event_is_refused_clearly()
     {
         var store = NewStore();
@@ -100,7 +100,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.True((await log.VerifyAsync(later)).IsValid);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_cut_past_the_checkpoint_is_refused_and_nothing_changes()
     {
         var store = NewStore();
@@ -118,7 +118,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.Equal(before.Select(r => r.Event!.Hash), (await store.ReadChainAsync().ToListAsync()).Select(r => r.Event!.Hash));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Pruning_twice_and_pruning_nothing_change_nothing_and_record_nothing()
     {
         var store = NewStore();
@@ -138,7 +138,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.True((await log.VerifyAsync(checkpoint)).IsValid);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_newest_event_is_never_pruned_so_the_chain_goes_on()
     {
         var store = NewStore();
@@ -155,7 +155,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.Equal(3, verification.PrunedEvents);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_date_in_the_future_or_another_logs_checkpoint_is_refused_and_nothing_changes()
     {
         var store = NewStore();
@@ -174,7 +174,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.Equal([1L, 2, 3, 4], await SequencesAsync(store));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_store_refuses_a_cut_that_does_not_move_forward_takes_the_newest_event_or_does_not_link()
     {
         var store = NewStore();
@@ -202,7 +202,7 @@ public abstract class AuditRetentionContract : StoreContract<IAuditEventStore>
         Assert.Equal(2, (await retention.GetRetentionAnchorAsync())!.Cut);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Erasure_after_pruning_erases_what_remains_and_everything_still_verifies()
     {
         var store = NewStore();

@@ -66,5 +66,6 @@ internal static class PostgreSqlMigrations
         new(2, "audit events, append-only, indexed for every filter of the audit query", AuditEventsTable.Sql),
         new(3, "export jobs, never deleted, indexed for the claim and the listing", ExportJobsTable.Sql),
         new(4, "the audit trail's transparency log: tree hashes, leaves and commitments; erasure of personal data only", AuditTreeTables.Sql),
+        new(5, "retention: an append-only, forward-only cut; deletion of events, leaves and commitments up to it only", AuditRetentionTable.Sql),
     ];
 }

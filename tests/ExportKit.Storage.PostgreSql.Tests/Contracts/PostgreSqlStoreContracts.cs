@@ -53,3 +53,13 @@ public sealed class PostgreSqlAuditTreeStoreContract : AuditTreeStoreContract, I
 
     public void Dispose() => databases.Dispose();
 }
+
+[RequiresPostgres]
+public sealed class PostgreSqlAuditRetentionContract : AuditRetentionContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+
+    protected override IAuditEventStore CreateStore() => new PostgreSqlAuditEventStore(databases.NewConnectionString());
+
+    public void Dispose() => databases.Dispose();
+}

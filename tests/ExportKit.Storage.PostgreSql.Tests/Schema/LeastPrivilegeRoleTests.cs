@@ -74,6 +74,44 @@ public sealed class LeastPrivilegeRoleTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task With_the_retention_grants_the_role_prunes_through_the_log_but_cannot_delete_past_the_cut()
+    {
+        await PostgreSqlSchema.MigrateAsync(Database.ConnectionString);
+        TestDatabase.Execute($"CREATE ROLE {role} LOGIN;");
+        Database.ExecuteInSchema(LeastPrivilegeRole.Grants(Database.Schema, role) + LeastPrivilegeRole.RetentionGrants(Database.Schema, role));
+        var app = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Username = role }.ConnectionString;
+        var clock = TestClock.Create();
+        var trail = new AuditTrail(new PostgreSqlAuditEventStore(app), clock, new SequentialIds(), new AuditOptions());
+        for (var i = 0; i < 5; i++)
+        {
+            await trail.RecordAsync(AuditEvents.Draft(context: new { step = i }));
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = AuditTransparencyOptions.GenerateSigningKey("example.com/audit") });
+        var checkpoint = await log.CreateCheckpointAsync();
+
+        Assert.Equal(3, await log.PruneAsync(TestClock.Now.AddMinutes(2.5), checkpoint));
+
+        var verification = await log.VerifyAsync(checkpoint);
+        Assert.True(verification.IsValid, verification.Message);
+        Assert.Equal(3, verification.PrunedEvents);
+
+        // The DELETE grant is bounded by the triggers: nothing after the recorded cut goes, and the cut only moves forward.
+        foreach (var sql in new[] { "DELETE FROM audit_events;", "DELETE FROM audit_leaves;" })
+        {
+            var error = Assert.Throws<PostgresException>(() => ExecuteAs(app, sql));
+            Assert.True(error.SqlState is PostgresErrorCodes.RestrictViolation, $"{sql}: {error.SqlState} {error.MessageText}");
+        }
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Assert.Throws<PostgresException>(() => ExecuteAs(app, "DELETE FROM audit_retention;")).SqlState);
+
+        var backwards = Assert.Throws<PostgresException>(() => ExecuteAs(app, "INSERT INTO audit_retention VALUES (2, 'x', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z', 'c');"));
+        Assert.Equal(PostgresErrorCodes.CheckViolation, backwards.SqlState);
+        Assert.True((await log.VerifyAsync(checkpoint)).IsValid);
+    }
+
+    [PostgresFact]
     public async Task A_role_that_may_not_migrate_an_old_schema_is_told_to_run_the_migration_as_the_owner()
     {
         TestDatabase.Execute($"CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {Database.Schema} TO {role};");
