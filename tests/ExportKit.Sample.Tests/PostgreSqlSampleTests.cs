@@ -66,6 +66,26 @@ public sealed class PostgreSqlSampleTests : IDisposable
         Assert.False(File.Exists(FileIn("backup.db")));
     }
 
+    [PostgresFact]
+    public async Task Pruning_runs_on_PostgreSQL_and_what_remains_verifies()
+    {
+        string FileIn(string name) => Path.Combine(Sample.Directory, name);
+        Task<(int Exit, string Output, string Error)> Run(params string[] args) => Sample.RunAsync([.. args, "--db", FileIn("sample.db")]);
+
+        await Run("--now", SampleRun.Now); // events 1-5
+        await Run("--now", "2026-03-02T12:00:00Z"); // events 6-10
+        await Run("audit", "checkpoint", "--out", FileIn("cp"));
+
+        var prune = await Run("audit", "prune", "--before", "2026-03-02T00:00:00Z", "--now", "2026-03-03T00:00:00Z");
+        var verify = await Run("audit", "verify", "--checkpoint", FileIn("cp"));
+
+        Assert.Equal([0, 0], new[] { prune.Exit, verify.Exit });
+        Assert.Contains("Pruned 5 event(s) recorded before 2026-03-02T00:00:00.0000000+00:00", prune.Output, StringComparison.Ordinal);
+        Assert.Contains("5 pruned by retention", verify.Output, StringComparison.Ordinal);
+        Assert.Equal(5L, Sample.Scalar("SELECT max(cut) FROM audit_retention;"));
+        Assert.Equal(6L, Sample.Scalar("SELECT min(sequence) FROM audit_events;"));
+    }
+
     [Fact]
     public async Task An_empty_postgres_option_is_one_line_naming_the_fix()
     {
