@@ -205,7 +205,8 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         {
             built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), formatters.Compresses(attempt.Query.Format), cancellationToken).ConfigureAwait(false);
             Activity.Current?.AddEvent(new ActivityEvent("bundle.assembled", tags: new ActivityTagsCollection { ["exportkit.sections"] = built.Bundle.Sections.Count, ["exportkit.items"] = built.Bundle.Metadata.TotalItems }));
-            (size, sha256) = await WriteAsync(formatter, built.Bundle, destination, cancellationToken).ConfigureAwait(false);
+            var bundle = ExportProgress.Current is { } progress ? progress.Track(built.Bundle) : built.Bundle;
+            (size, sha256) = await WriteAsync(formatter, bundle, destination, cancellationToken).ConfigureAwait(false);
             Activity.Current?.AddEvent(new ActivityEvent("export.written", tags: new ActivityTagsCollection { ["exportkit.bytes"] = size }));
         }
 #pragma warning disable CA1031 // Classify turns any failure into an error code; the partial file is discarded either way.

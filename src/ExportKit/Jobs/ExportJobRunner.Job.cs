@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ExportKit.Engine;
 using ExportKit.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -161,9 +162,15 @@ internal sealed partial class ExportJobRunner
 
         var (bundleQuery, bundlePrincipal) = ExportJobFilters.ReadBundle(job);
         ExportResult? result = null;
+        var progress = new ExportProgress();
+        state.Items = progress;
         var file = await files.SaveAsync(name, async (stream, ct) =>
         {
-            result = await engine.ExportAsync(bundleQuery, bundlePrincipal, stream, ct).ConfigureAwait(false);
+            using (ExportProgress.Begin(progress))
+            {
+                result = await engine.ExportAsync(bundleQuery, bundlePrincipal, stream, ct).ConfigureAwait(false);
+            }
+
             if (!result.Succeeded)
             {
                 var transient = result.ErrorCode is ExportErrorCodes.StorageFailed or ExportErrorCodes.RecordFailed or ExportErrorCodes.SourceFailed;
@@ -181,7 +188,7 @@ internal sealed partial class ExportJobRunner
             ExportJob? renewed;
             try
             {
-                renewed = await store.RenewAsync(job.Id, workerId, time.GetUtcNow(), options.LeaseDuration, state.Counter?.Rows ?? 0, stop).ConfigureAwait(false);
+                renewed = await store.RenewAsync(job.Id, workerId, time.GetUtcNow(), options.LeaseDuration, state.Progress, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -219,6 +226,12 @@ internal sealed partial class ExportJobRunner
         public volatile bool CancelRequested;
 
         public CsvRowCountingStream? Counter { get; set; }
+
+        /// <summary>A bundle job's items written so far (the engine counts them while this job's export runs).</summary>
+        public ExportProgress? Items { get; set; }
+
+        /// <summary>Rows of an audit CSV job, or items of a bundle job, written so far.</summary>
+        public long Progress => Counter?.Rows ?? Items?.Items ?? 0;
 
         public long Rows { get; set; }
 
