@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using ExportKit.Tests.Jobs;
 
 namespace ExportKit.Tests.Telemetry;
@@ -13,37 +11,9 @@ namespace ExportKit.Tests.Telemetry;
 public sealed class ExportJobTelemetryTests : IDisposable
 {
     private readonly string tenant = "t" + Guid.NewGuid().ToString("N")[..12];
-    private readonly ConcurrentBag<Activity> activities = [];
-    private readonly ConcurrentBag<(string Instrument, Dictionary<string, object?> Tags)> measurements = [];
-    private readonly ActivityListener activityListener;
-    private readonly MeterListener meterListener = new();
+    private readonly TelemetryCapture capture;
 
-    public ExportJobTelemetryTests()
-    {
-        activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ExportKitTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("exportkit.tenant"), tenant))
-                {
-                    activities.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activityListener);
-        meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ExportKitTelemetry.MeterName && instrument.Name.StartsWith("exportkit.job", StringComparison.Ordinal))
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meterListener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
-        meterListener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
-        meterListener.Start();
-    }
+    public ExportJobTelemetryTests() => capture = new TelemetryCapture(tenant, "exportkit.job");
 
     [Fact]
     public async Task A_finished_job_is_a_span_with_its_kind_and_outcome_and_is_counted()
@@ -53,16 +23,16 @@ public sealed class ExportJobTelemetryTests : IDisposable
 
         Assert.True(await h.Processor.RunOnceAsync());
 
-        var span = Assert.Single(activities, a => a.DisplayName == "export-job audit-csv");
+        var span = Assert.Single(capture.Activities, a => a.DisplayName == "export-job audit-csv");
         Assert.Equal("audit-csv", span.GetTagItem("exportkit.job.kind"));
         Assert.Equal("success", span.GetTagItem("exportkit.job.outcome"));
         Assert.Equal(job.Id, span.GetTagItem("exportkit.job.id"));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
-        var counted = Assert.Single(measurements, m => m.Instrument == "exportkit.jobs");
+        var counted = Assert.Single(capture.Measurements, m => m.Instrument == "exportkit.jobs");
         Assert.Equal("success", counted.Tags["exportkit.job.outcome"]);
         Assert.Equal("audit-csv", counted.Tags["exportkit.job.kind"]);
-        Assert.Single(measurements, m => m.Instrument == "exportkit.job.duration");
-        Assert.DoesNotContain(measurements, m => m.Tags.ContainsKey("exportkit.tenant"));
+        Assert.Single(capture.Measurements, m => m.Instrument == "exportkit.job.duration");
+        Assert.DoesNotContain(capture.Measurements, m => m.Tags.ContainsKey("exportkit.tenant"));
     }
 
     [Fact]
@@ -78,25 +48,10 @@ public sealed class ExportJobTelemetryTests : IDisposable
         h.Clock.Advance(TimeSpan.FromSeconds(30));
         await run;
 
-        var span = Assert.Single(activities, a => a.DisplayName == "export-job audit-csv");
+        var span = Assert.Single(capture.Activities, a => a.DisplayName == "export-job audit-csv");
         Assert.Equal("cancelled", span.GetTagItem("exportkit.job.outcome"));
-        Assert.Equal("cancelled", Assert.Single(measurements, m => m.Instrument == "exportkit.jobs").Tags["exportkit.job.outcome"]);
+        Assert.Equal("cancelled", Assert.Single(capture.Measurements, m => m.Instrument == "exportkit.jobs").Tags["exportkit.job.outcome"]);
     }
 
-    public void Dispose()
-    {
-        activityListener.Dispose();
-        meterListener.Dispose();
-    }
-
-    private void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var tag in tags)
-        {
-            copy[tag.Key] = tag.Value;
-        }
-
-        measurements.Add((instrument.Name, copy));
-    }
+    public void Dispose() => capture.Dispose();
 }

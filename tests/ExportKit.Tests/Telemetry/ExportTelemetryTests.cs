@@ -17,38 +17,10 @@ namespace ExportKit.Tests.Telemetry;
 public sealed class ExportTelemetryTests : IDisposable
 {
     private readonly string tenant = "t" + Guid.NewGuid().ToString("N")[..12];
-    private readonly ConcurrentBag<Activity> activities = [];
-    private readonly ConcurrentBag<(string Instrument, double Value, Dictionary<string, object?> Tags)> measurements = [];
-    private readonly ActivityListener activityListener;
-    private readonly MeterListener meterListener = new();
+    private readonly TelemetryCapture capture;
     private readonly CapturingLoggerFactory logs = new();
 
-    public ExportTelemetryTests()
-    {
-        activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ExportKitTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("exportkit.tenant"), tenant))
-                {
-                    activities.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activityListener);
-        meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ExportKitTelemetry.MeterName)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        meterListener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        meterListener.Start();
-    }
+    public ExportTelemetryTests() => capture = new TelemetryCapture(tenant);
 
     [Fact]
     public async Task A_written_export_is_one_span_with_its_events_counted_and_logged()
@@ -56,7 +28,7 @@ public sealed class ExportTelemetryTests : IDisposable
         var result = await ExportAsync(Query(ExportCategory.AlertLogs), TestEngine.Admin(tenant));
 
         Assert.True(result.Succeeded, result.ErrorMessage);
-        var span = Assert.Single(activities);
+        var span = Assert.Single(capture.Activities);
         Assert.Equal("export alert-logs", span.DisplayName);
         Assert.Equal("written", span.GetTagItem("exportkit.outcome"));
         Assert.Equal("json", span.GetTagItem("exportkit.format"));
@@ -68,7 +40,7 @@ public sealed class ExportTelemetryTests : IDisposable
         Assert.Equal(result.SizeBytes, Sum("exportkit.export.bytes"));
         var duration = Assert.Single(Measurements("exportkit.export.duration"));
         Assert.Equal("written", duration.Tags["exportkit.outcome"]);
-        Assert.DoesNotContain(measurements, m => m.Tags.ContainsKey("exportkit.tenant"));
+        Assert.DoesNotContain(capture.Measurements, m => m.Tags.ContainsKey("exportkit.tenant"));
 
         var written = Assert.Single(logs.Messages, m => m.EventId.Id == 3);
         Assert.Equal(LogLevel.Information, written.Level);
@@ -81,7 +53,7 @@ public sealed class ExportTelemetryTests : IDisposable
         var result = await ExportAsync(Query(ExportCategory.CompliancePack), new ExportPrincipal("lee", tenant, ["member"]));
 
         Assert.Equal(ExportErrorCodes.PolicyDenied, result.ErrorCode);
-        var span = Assert.Single(activities);
+        var span = Assert.Single(capture.Activities);
         Assert.Equal("denied", span.GetTagItem("exportkit.outcome"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal(1, Sum("exportkit.export.denials"));
@@ -97,7 +69,7 @@ public sealed class ExportTelemetryTests : IDisposable
         var result = await ExportAsync(Query(ExportCategory.AlertLogs), TestEngine.Admin(tenant), [new ThrowingSource(ExportPhase.Alerts, after: 2)]);
 
         Assert.Equal(ExportErrorCodes.SourceFailed, result.ErrorCode);
-        var span = Assert.Single(activities);
+        var span = Assert.Single(capture.Activities);
         Assert.Equal("failed", span.GetTagItem("exportkit.outcome"));
         Assert.Equal(ExportErrorCodes.SourceFailed, span.GetTagItem("error.type"));
         var failure = Assert.Single(Measurements("exportkit.export.failures"));
@@ -131,8 +103,7 @@ public sealed class ExportTelemetryTests : IDisposable
 
     public void Dispose()
     {
-        activityListener.Dispose();
-        meterListener.Dispose();
+        capture.Dispose();
         logs.Dispose();
     }
 
@@ -147,19 +118,8 @@ public sealed class ExportTelemetryTests : IDisposable
     private IExportEngine Engine(IEnumerable<IPhaseDataSource>? sources = null) =>
         new TestEngine(sources ?? InMemoryPhaseDataSource.ForEachPhase(ExportKit.Testing.TestRecords.All(tenant)), b => b.UseLoggerFactory(logs)).Engine;
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var tag in tags)
-        {
-            copy[tag.Key] = tag.Value;
-        }
-
-        measurements.Add((instrument.Name, value, copy));
-    }
-
-    private List<(string Instrument, double Value, Dictionary<string, object?> Tags)> Measurements(string instrument) =>
-        [.. measurements.Where(m => m.Instrument == instrument)];
+    private List<TelemetryCapture.Measurement> Measurements(string instrument) =>
+        [.. capture.Measurements.Where(m => m.Instrument == instrument)];
 
     private double Sum(string instrument) => Measurements(instrument).Sum(m => m.Value);
 }
