@@ -55,6 +55,25 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
         }
     }
 
+    /// <summary>As <see cref="Append"/>, but waits asynchronously when the queue of chunks is full.</summary>
+    public async ValueTask AppendAsync(ReadOnlyMemory<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var room = chunk.Length - length;
+            if (room == 0)
+            {
+                await DispatchAsync(ChunkSize).ConfigureAwait(false);
+                continue;
+            }
+
+            var count = Math.Min(room, data.Length);
+            data.Span[..count].CopyTo(chunk.AsSpan(length));
+            length += count;
+            data = data[count..];
+        }
+    }
+
     /// <inheritdoc />
     public Span<byte> GetSpan(int sizeHint = 0)
     {
@@ -122,6 +141,18 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     // Hands the current chunk to the hashing thread and starts a new one of at least `size` bytes.
     private void Dispatch(int size)
     {
+        if (TakeChunk(size) is { } full)
+        {
+            background.Post(HashAndReturn, full);
+        }
+    }
+
+    private ValueTask DispatchAsync(int size) =>
+        TakeChunk(size) is { } full ? background.PostAsync(HashAndReturn, full) : ValueTask.CompletedTask;
+
+    // The filled chunk to hash in the background, or null when it was empty or hashed inline; a new chunk either way.
+    private (BackgroundSha256 Self, byte[] Bytes, int Count)? TakeChunk(int size)
+    {
         var full = chunk;
         var count = length;
         chunk = ArrayPool<byte>.Shared.Rent(size);
@@ -130,22 +161,21 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
         {
             hash.AppendData(full, 0, count);
             ArrayPool<byte>.Shared.Return(full);
-            return;
+            return null;
         }
 
-        background.Post(
-            static state =>
-            {
-                var (self, bytes, size) = state;
-                try
-                {
-                    self.hash.AppendData(bytes, 0, size);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                }
-            },
-            (this, full, count));
+        return (this, full, count);
+    }
+
+    private static void HashAndReturn((BackgroundSha256 Self, byte[] Bytes, int Count) chunk)
+    {
+        try
+        {
+            chunk.Self.hash.AppendData(chunk.Bytes, 0, chunk.Count);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk.Bytes);
+        }
     }
 }

@@ -40,10 +40,10 @@ internal sealed class HashingWriteStream(Stream inner) : WriteOnlyStream(inner)
         Inner.Write(buffer);
     }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        hash.Append(buffer.Span);
+        await hash.AppendAsync(buffer).ConfigureAwait(false);
         BytesWritten += buffer.Length;
-        return Inner.WriteAsync(buffer, cancellationToken);
+        await Inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 }

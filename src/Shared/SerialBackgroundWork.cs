@@ -14,19 +14,37 @@ internal sealed class SerialBackgroundWork(int maxQueued)
     /// <summary>Completes when everything posted has run; faults with the first failure.</summary>
     public Task Completion => last;
 
-    /// <summary>Runs <paramref name="work"/> with <paramref name="state"/> after everything posted before it.</summary>
+    /// <summary>Runs <paramref name="work"/> with <paramref name="state"/> after everything posted before it; blocks while the queue is full.</summary>
     public void Post<TState>(Action<TState> work, TState state)
+    {
+        OldestWhenFull()?.GetAwaiter().GetResult();
+        Enqueue(work, state);
+    }
+
+    /// <summary>As <see cref="Post{TState}"/>, but waits asynchronously while the queue is full (no pooled thread blocked).</summary>
+    public async ValueTask PostAsync<TState>(Action<TState> work, TState state)
+    {
+        if (OldestWhenFull() is { } oldest)
+        {
+            await oldest.ConfigureAwait(false);
+        }
+
+        Enqueue(work, state);
+    }
+
+    // The piece to wait for before one more may be queued, or null while there is room.
+    private Task? OldestWhenFull()
     {
         while (queued.Count > 0 && queued.Peek().IsCompleted)
         {
             queued.Dequeue();
         }
 
-        if (queued.Count >= maxQueued)
-        {
-            queued.Dequeue().GetAwaiter().GetResult();
-        }
+        return queued.Count >= maxQueued ? queued.Dequeue() : null;
+    }
 
+    private void Enqueue<TState>(Action<TState> work, TState state)
+    {
         last = last.ContinueWith(
             static (previous, boxed) =>
             {

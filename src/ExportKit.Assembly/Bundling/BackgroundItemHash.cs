@@ -29,14 +29,12 @@ internal sealed class BackgroundItemHash : IDisposable
     private int count;
     private bool finished;
 
-    public void Add(ExportItem item)
+    /// <summary>Adds the next item; completes at once unless the queue of batches is full.</summary>
+    public ValueTask AddAsync(ExportItem item)
     {
         ObjectDisposedException.ThrowIf(finished, this);
         batch[count++] = item;
-        if (count == BatchSize)
-        {
-            Dispatch();
-        }
+        return count == BatchSize ? DispatchAsync() : ValueTask.CompletedTask;
     }
 
     /// <summary>Waits for the queued batches, hashes the rest and returns the digest.</summary>
@@ -61,13 +59,13 @@ internal sealed class BackgroundItemHash : IDisposable
         hash.Dispose();
     }
 
-    private void Dispatch()
+    private ValueTask DispatchAsync()
     {
         var full = batch;
         var size = count;
         batch = spare.TryTake(out var reused) ? reused : new ExportItem[BatchSize];
         count = 0;
-        background.Post(
+        return background.PostAsync(
             static state =>
             {
                 var (self, items, size) = state;

@@ -21,7 +21,7 @@ internal sealed class SectionTally
         {
             var item = projected.Item;
             tally.ItemCount++;
-            hash.Add(item);
+            await hash.AddAsync(item).ConfigureAwait(false);
             spool.Add(item);
             Increment(tally.bySeverity, projected.Severity);
             Increment(tally.byStatus, projected.Status);

@@ -91,24 +91,42 @@ internal sealed class OutputHashingStream(Stream inner, long start) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Observe(buffer.Span);
-        return inner.WriteAsync(buffer, cancellationToken);
+        if (IsAppend())
+        {
+            await hash.AppendAsync(buffer).ConfigureAwait(false);
+        }
+
+        Advance(buffer.Length);
+        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     private void Observe(ReadOnlySpan<byte> buffer)
     {
-        if (position == end && Sequential)
+        if (IsAppend())
         {
             hash.Append(buffer);
         }
-        else
+
+        Advance(buffer.Length);
+    }
+
+    // Whether a write at the current position extends the output; any other write makes the stream's hash unusable.
+    private bool IsAppend()
+    {
+        if (position == end && Sequential)
         {
-            Sequential = false;
+            return true;
         }
 
-        position += buffer.Length;
+        Sequential = false;
+        return false;
+    }
+
+    private void Advance(int count)
+    {
+        position += count;
         end = Math.Max(end, position);
     }
 }
