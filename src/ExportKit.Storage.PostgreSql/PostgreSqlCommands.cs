@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ExportKit.Storage.PostgreSql;
 
@@ -16,7 +15,7 @@ internal static class PostgreSqlCommands
 
     /// <summary>Adds a <c>json</c> parameter: PostgreSQL checks it is JSON and keeps the text as written.</summary>
     public static void AddJson(this NpgsqlParameterCollection parameters, string name, string value) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Json) { Value = value });
+        PostgreSqlParameters.Instance.AddJson(parameters, name, value);
 
     public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -24,4 +24,7 @@ internal sealed class PostgreSqlParameters : StoreParameters
 
     public override void AddFlag(DbParameterCollection parameters, string name, bool value) =>
         parameters.Add(new NpgsqlParameter(name, value));
+
+    public override void AddJson(DbParameterCollection parameters, string name, string value) =>
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Json) { Value = value });
 }

@@ -20,6 +20,8 @@ internal sealed class SqliteParameters : StoreParameters
 
     public override void AddFlag(DbParameterCollection parameters, string name, bool value) => Add(parameters, name, value ? 1 : 0);
 
+    public override void AddJson(DbParameterCollection parameters, string name, string value) => Add(parameters, name, value);
+
     private static void Add(DbParameterCollection parameters, string name, object? value) =>
         parameters.Add(new SqliteParameter("@" + name, value ?? DBNull.Value));
 }

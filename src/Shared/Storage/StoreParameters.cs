@@ -18,6 +18,9 @@ internal abstract class StoreParameters
 
     public abstract void AddFlag(DbParameterCollection parameters, string name, bool value);
 
+    /// <summary>A JSON text (SQLite keeps it as TEXT; PostgreSQL checks it is JSON and keeps the text as written).</summary>
+    public abstract void AddJson(DbParameterCollection parameters, string name, string value);
+
     /// <summary>An instant as the stores keep it: fixed-width UTC text, so that text order is time order.</summary>
     public void AddInstant(DbParameterCollection parameters, string name, DateTimeOffset? instant) =>
         AddText(parameters, name, instant is { } value ? ExportValueText.FormatInstant(value) : null);
