@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ExportKit.Storage.PostgreSql;
 
@@ -8,15 +7,15 @@ internal static class PostgreSqlCommands
 {
     /// <summary>Adds a text parameter whose value may be <see langword="null"/> (stored as SQL NULL).</summary>
     public static void AddText(this NpgsqlParameterCollection parameters, string name, string? value) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
+        PostgreSqlParameters.Instance.AddText(parameters, name, value);
 
     /// <summary>Adds a <c>bigint</c> parameter whose value may be <see langword="null"/> (stored as SQL NULL).</summary>
     public static void AddBigint(this NpgsqlParameterCollection parameters, string name, long? value) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = value.HasValue ? value.Value : DBNull.Value });
+        PostgreSqlParameters.Instance.AddBigint(parameters, name, value);
 
     /// <summary>Adds a <c>json</c> parameter: PostgreSQL checks it is JSON and keeps the text as written.</summary>
     public static void AddJson(this NpgsqlParameterCollection parameters, string name, string value) =>
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Json) { Value = value });
+        PostgreSqlParameters.Instance.AddJson(parameters, name, value);
 
     public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using ExportKit.Jobs;
 using Npgsql;
 
@@ -13,22 +11,8 @@ namespace ExportKit.Storage.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlExportJobStore : IExportJobStore
 {
-    private const string ListSql = $"""
-        SELECT {ExportJobRows.Columns} FROM export_jobs WHERE tenant_id = @tenant_id
-        ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset;
-        """;
-
-    private const string ListByUserSql = $"""
-        SELECT {ExportJobRows.Columns} FROM export_jobs WHERE tenant_id = @tenant_id AND user_id = @user_id
-        ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset;
-        """;
-
-    private const string ListExpiredSql = $"""
-        SELECT {ExportJobRows.Columns} FROM export_jobs WHERE status = 'success' AND expires_at <= @now
-        ORDER BY expires_at, id LIMIT @limit;
-        """;
-
     private readonly PostgreSqlDatabase database;
+    private readonly ExportJobStoreCore core;
 
     /// <summary>Creates a store on a database, which may also hold the other ExportKit stores.</summary>
     /// <param name="connectionString">An Npgsql connection string, for example <c>Host=db;Username=exportkit;Password=...;Database=exportkit</c>.</param>
@@ -36,6 +20,12 @@ public sealed partial class PostgreSqlExportJobStore : IExportJobStore
     public PostgreSqlExportJobStore(string connectionString)
     {
         database = new PostgreSqlDatabase(connectionString);
+        core = new ExportJobStoreCore(
+            Statements,
+            PostgreSqlParameters.Instance,
+            reader => new PostgreSqlRowDecoder((NpgsqlDataReader)reader),
+            async cancellationToken => await database.OpenAsync(cancellationToken).ConfigureAwait(false),
+            (connection, cancellationToken) => connection.BeginTransactionAsync(cancellationToken));
     }
 
     /// <inheritdoc />
@@ -46,8 +36,8 @@ public sealed partial class PostgreSqlExportJobStore : IExportJobStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand($"INSERT INTO export_jobs ({ExportJobRows.Columns}) VALUES ({ExportJobRows.Values});", connection);
-            ExportJobRows.AddParameters(command.Parameters, job);
+            using var command = new NpgsqlCommand(ExportJobRows.Insert, connection);
+            ExportJobRows.AddParameters(PostgreSqlParameters.Instance, command.Parameters, job);
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -65,75 +55,17 @@ public sealed partial class PostgreSqlExportJobStore : IExportJobStore
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">The row was changed outside ExportKit and is malformed; the message names its id and column.</exception>
-    public async ValueTask<ExportJob?> FindAsync(string tenantId, string jobId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        await foreach (var job in ReadAllAsync(
-            command =>
-            {
-                command.CommandText = SelectByTenantAndIdSql;
-                command.Parameters.AddText("tenant_id", tenantId);
-                command.Parameters.AddText("id", jobId);
-            },
-            cancellationToken).ConfigureAwait(false))
-        {
-            return job;
-        }
-
-        return null;
-    }
+    public ValueTask<ExportJob?> FindAsync(string tenantId, string jobId, CancellationToken cancellationToken = default) =>
+        core.FindAsync(tenantId, jobId, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Jobs created at the same instant are listed by id, descending (ordinal).</remarks>
     /// <exception cref="InvalidDataException">A row was changed outside ExportKit and is malformed; the message names its id and column.</exception>
-    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "One of two constant SQL texts; every value goes in as a parameter.")]
-    public IAsyncEnumerable<ExportJob> ListAsync(string tenantId, string? userId, int limit, int offset, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        ExportJobChecks.ThrowIfBadPage(limit, offset);
-        return ReadAllAsync(
-            command =>
-            {
-                command.CommandText = userId is null ? ListSql : ListByUserSql;
-                command.Parameters.AddText("tenant_id", tenantId);
-                command.Parameters.AddText("user_id", userId);
-                command.Parameters.AddWithValue("limit", limit);
-                command.Parameters.AddWithValue("offset", offset);
-            },
-            cancellationToken);
-    }
+    public IAsyncEnumerable<ExportJob> ListAsync(string tenantId, string? userId, int limit, int offset, CancellationToken cancellationToken = default) =>
+        core.ListAsync(tenantId, userId, limit, offset, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">A row was changed outside ExportKit and is malformed; the message names its id and column.</exception>
-    public IAsyncEnumerable<ExportJob> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
-    {
-        ExportJobChecks.ThrowIfBadPage(limit, 0);
-        return ReadAllAsync(
-            command =>
-            {
-                command.CommandText = ListExpiredSql;
-                command.Parameters.AddText("now", PostgreSqlInstants.Format(now));
-                command.Parameters.AddWithValue("limit", limit);
-            },
-            cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ExportJob> ReadAllAsync(Action<NpgsqlCommand> prepare, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            prepare(command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return ExportJobRows.Read(reader);
-                }
-            }
-        }
-    }
+    public IAsyncEnumerable<ExportJob> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        core.ListExpiredAsync(now, limit, cancellationToken);
 }

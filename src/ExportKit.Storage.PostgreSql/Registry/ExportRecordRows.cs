@@ -1,10 +1,11 @@
 using System.Text.Json;
+using ExportKit.Storage.PostgreSql;
 using Npgsql;
 
-namespace ExportKit.Storage.PostgreSql;
+namespace ExportKit.Storage;
 
-/// <summary>How an <see cref="ExportRecord"/> maps to a row of <c>exports</c> and back, every field exactly.</summary>
-internal static class ExportRecordRows
+/// <summary>PostgreSQL's part of the <see cref="ExportRecord"/> mapping: the columns, the insert (a repeat changes nothing), and each row read back.</summary>
+internal static partial class ExportRecordRows
 {
     public const string Columns =
         "export_id, bundle_id, tenant_id, run_id, category, format, sections_json::text, storage_path, size_bytes, sha256, created_at, created_by";
@@ -17,24 +18,6 @@ internal static class ExportRecordRows
                 @sha256, @created_at, @created_by)
         ON CONFLICT (export_id) DO NOTHING;
         """;
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static void AddParameters(NpgsqlParameterCollection parameters, ExportRecord record)
-    {
-        parameters.AddText("export_id", record.ExportId);
-        parameters.AddText("bundle_id", record.BundleId);
-        parameters.AddText("tenant_id", record.TenantId);
-        parameters.AddText("run_id", record.RunId);
-        parameters.AddText("category", record.Category);
-        parameters.AddText("format", record.Format);
-        parameters.AddJson("sections_json", JsonSerializer.Serialize(record.Sections, Options));
-        parameters.AddText("storage_path", record.StoragePath);
-        parameters.AddWithValue("size_bytes", record.SizeBytes);
-        parameters.AddText("sha256", record.Sha256);
-        parameters.AddText("created_at", PostgreSqlInstants.Format(record.CreatedAt));
-        parameters.AddText("created_by", record.CreatedBy);
-    }
 
     /// <summary>Reads the current row of a reader whose columns are <see cref="Columns"/>, in that order.</summary>
     /// <exception cref="InvalidDataException">The row is malformed; the message names its export id and column.</exception>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace ExportKit.Storage.PostgreSql;
@@ -10,10 +9,8 @@ namespace ExportKit.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlExportRegistry : IExportRegistry
 {
-    /// <summary>The largest page <see cref="ListAsync"/> returns.</summary>
-    private const int MaxLimit = 1000;
-
     private readonly PostgreSqlDatabase database;
+    private readonly ExportRecordReads reads;
 
     /// <summary>Creates a registry on a database, which may also hold the export log.</summary>
     /// <param name="connectionString">An Npgsql connection string, for example <c>Host=db;Username=exportkit;Password=...;Database=exportkit</c>.</param>
@@ -21,6 +18,10 @@ public sealed class PostgreSqlExportRegistry : IExportRegistry
     public PostgreSqlExportRegistry(string connectionString)
     {
         database = new PostgreSqlDatabase(connectionString);
+        reads = new ExportRecordReads(
+            PostgreSqlParameters.Instance,
+            reader => ExportRecordRows.Read((NpgsqlDataReader)reader),
+            async cancellationToken => await database.OpenAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -33,7 +34,7 @@ public sealed class PostgreSqlExportRegistry : IExportRegistry
         await using (connection.ConfigureAwait(false))
         {
             using var command = new NpgsqlCommand(ExportRecordRows.Insert, connection);
-            ExportRecordRows.AddParameters(command.Parameters, record);
+            ExportRecordRows.AddParameters(PostgreSqlParameters.Instance, command.Parameters, record);
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
                 return;
@@ -55,65 +56,12 @@ public sealed class PostgreSqlExportRegistry : IExportRegistry
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see langword="null"/>, empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not from 1 to 1000, or <paramref name="offset"/> is negative.</exception>
     /// <exception cref="InvalidDataException">A row was changed outside ExportKit and is malformed; the message names its export id and column.</exception>
-    public IAsyncEnumerable<ExportRecord> ListAsync(string tenantId, int limit = 50, int offset = 0, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        if (limit is < 1 or > MaxLimit)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be from 1 to 1000.");
-        }
-
-        if (offset < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be 0 or more.");
-        }
-
-        return ListCoreAsync(tenantId, limit, offset, cancellationToken);
-    }
+    public IAsyncEnumerable<ExportRecord> ListAsync(string tenantId, int limit = 50, int offset = 0, CancellationToken cancellationToken = default) =>
+        reads.ListAsync(tenantId, limit, offset, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="exportId"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidDataException">The row was changed outside ExportKit and is malformed; the message names its export id and column.</exception>
-    public async ValueTask<ExportRecord?> FindAsync(string tenantId, string exportId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        ArgumentNullException.ThrowIfNull(exportId);
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = new NpgsqlCommand(
-                $"SELECT {ExportRecordRows.Columns} FROM exports WHERE tenant_id = @tenant_id AND export_id = @export_id;", connection);
-            command.Parameters.AddText("tenant_id", tenantId);
-            command.Parameters.AddText("export_id", exportId);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ExportRecordRows.Read(reader) : null;
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<ExportRecord> ListCoreAsync(
-        string tenantId, int limit, int offset, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = new NpgsqlCommand($"""
-                SELECT {ExportRecordRows.Columns} FROM exports WHERE tenant_id = @tenant_id
-                ORDER BY created_at DESC, export_id LIMIT @limit OFFSET @offset;
-                """, connection);
-            command.Parameters.AddText("tenant_id", tenantId);
-            command.Parameters.AddWithValue("limit", limit);
-            command.Parameters.AddWithValue("offset", offset);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return ExportRecordRows.Read(reader);
-                }
-            }
-        }
-    }
+    public ValueTask<ExportRecord?> FindAsync(string tenantId, string exportId, CancellationToken cancellationToken = default) =>
+        reads.FindAsync(tenantId, exportId, cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using ExportKit.Jobs;
 using Microsoft.Data.Sqlite;
 
@@ -14,22 +12,8 @@ namespace ExportKit.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteExportJobStore : IExportJobStore
 {
-    private const string ListSql = $"""
-        SELECT {ExportJobRows.Columns} FROM export_jobs WHERE tenant_id = @tenant_id
-        ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset;
-        """;
-
-    private const string ListByUserSql = $"""
-        SELECT {ExportJobRows.Columns} FROM export_jobs WHERE tenant_id = @tenant_id AND user_id = @user_id
-        ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset;
-        """;
-
-    private const string ListExpiredSql = $"""
-        SELECT {ExportJobRows.Columns} FROM export_jobs WHERE status = 'success' AND expires_at <= @now
-        ORDER BY expires_at, id LIMIT @limit;
-        """;
-
     private readonly SqliteDatabase database;
+    private readonly ExportJobStoreCore core;
 
     /// <summary>Creates a store on a database file, which may also hold the export log, the audit events and the export registry.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, for example <c>Data Source=exportkit.db</c>.</param>
@@ -37,6 +21,12 @@ public sealed partial class SqliteExportJobStore : IExportJobStore
     public SqliteExportJobStore(string connectionString)
     {
         database = new SqliteDatabase(connectionString);
+        core = new ExportJobStoreCore(
+            Statements,
+            SqliteParameters.Instance,
+            reader => new SqliteRowDecoder((SqliteDataReader)reader),
+            async cancellationToken => await database.OpenAsync(cancellationToken).ConfigureAwait(false),
+            BeginImmediate);
     }
 
     /// <inheritdoc />
@@ -49,7 +39,7 @@ public sealed partial class SqliteExportJobStore : IExportJobStore
         {
             using var command = connection.CreateCommand();
             command.CommandText = ExportJobRows.Insert;
-            ExportJobRows.AddParameters(command.Parameters, job);
+            ExportJobRows.AddParameters(SqliteParameters.Instance, command.Parameters, job);
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -68,80 +58,17 @@ public sealed partial class SqliteExportJobStore : IExportJobStore
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">The row was changed outside ExportKit and is malformed; the message names its id and column.</exception>
-    public async ValueTask<ExportJob?> FindAsync(string tenantId, string jobId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {ExportJobRows.Columns} FROM export_jobs WHERE tenant_id = @tenant_id AND id = @id;";
-            command.Parameters.Add("@tenant_id", tenantId);
-            command.Parameters.Add("@id", jobId);
-            return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask<ExportJob?> FindAsync(string tenantId, string jobId, CancellationToken cancellationToken = default) =>
+        core.FindAsync(tenantId, jobId, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Jobs created at the same instant are listed by id, descending (ordinal on the UTF-8 bytes).</remarks>
     /// <exception cref="InvalidDataException">A row was changed outside ExportKit and is malformed; the message names its id and column.</exception>
-    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "One of two constant SQL texts; every value goes in as a parameter.")]
-    public IAsyncEnumerable<ExportJob> ListAsync(string tenantId, string? userId, int limit, int offset, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
-        ExportJobChecks.ThrowIfBadPage(limit, offset);
-        return ReadAllAsync(
-            command =>
-            {
-                command.CommandText = userId is null ? ListSql : ListByUserSql;
-                command.Parameters.Add("@tenant_id", tenantId);
-                command.Parameters.Add("@user_id", userId);
-                command.Parameters.Add("@limit", limit);
-                command.Parameters.Add("@offset", offset);
-            },
-            cancellationToken);
-    }
+    public IAsyncEnumerable<ExportJob> ListAsync(string tenantId, string? userId, int limit, int offset, CancellationToken cancellationToken = default) =>
+        core.ListAsync(tenantId, userId, limit, offset, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="InvalidDataException">A row was changed outside ExportKit and is malformed; the message names its id and column.</exception>
-    public IAsyncEnumerable<ExportJob> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
-    {
-        ExportJobChecks.ThrowIfBadPage(limit, 0);
-        return ReadAllAsync(
-            command =>
-            {
-                command.CommandText = ListExpiredSql;
-                command.Parameters.Add("@now", SqliteInstants.Format(now));
-                command.Parameters.Add("@limit", limit);
-            },
-            cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ExportJob> ReadAllAsync(Action<SqliteCommand> prepare, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            prepare(command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return ExportJobRows.Read(reader);
-                }
-            }
-        }
-    }
-
-    private static async Task<ExportJob?> ReadSingleAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ExportJobRows.Read(reader) : null;
-        }
-    }
+    public IAsyncEnumerable<ExportJob> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        core.ListExpiredAsync(now, limit, cancellationToken);
 }

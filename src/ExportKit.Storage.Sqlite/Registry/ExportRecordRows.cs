@@ -1,10 +1,10 @@
-using System.Text.Json;
+using ExportKit.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace ExportKit.Storage.Sqlite;
+namespace ExportKit.Storage;
 
-/// <summary>How an <see cref="ExportRecord"/> maps to a row of <c>exports</c> and back, every field exactly.</summary>
-internal static class ExportRecordRows
+/// <summary>SQLite's part of the <see cref="ExportRecord"/> mapping: the columns, the insert, and each row read back strictly.</summary>
+internal static partial class ExportRecordRows
 {
     public const string Columns =
         "export_id, bundle_id, tenant_id, run_id, category, format, sections_json, storage_path, size_bytes, sha256, created_at, created_by";
@@ -14,24 +14,6 @@ internal static class ExportRecordRows
         VALUES (@export_id, @bundle_id, @tenant_id, @run_id, @category, @format, @sections_json, @storage_path, @size_bytes,
                 @sha256, @created_at, @created_by);
         """;
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static void AddParameters(SqliteParameterCollection parameters, ExportRecord record)
-    {
-        parameters.Add("@export_id", record.ExportId);
-        parameters.Add("@bundle_id", record.BundleId);
-        parameters.Add("@tenant_id", record.TenantId);
-        parameters.Add("@run_id", record.RunId);
-        parameters.Add("@category", record.Category);
-        parameters.Add("@format", record.Format);
-        parameters.Add("@sections_json", JsonSerializer.Serialize(record.Sections, Options));
-        parameters.Add("@storage_path", record.StoragePath);
-        parameters.Add("@size_bytes", record.SizeBytes);
-        parameters.Add("@sha256", record.Sha256);
-        parameters.Add("@created_at", SqliteInstants.Format(record.CreatedAt));
-        parameters.Add("@created_by", record.CreatedBy);
-    }
 
     /// <summary>Reads the current row of a reader whose columns are <see cref="Columns"/>, in that order.</summary>
     /// <exception cref="InvalidDataException">The row is malformed; the message names its export id and column.</exception>

@@ -1,6 +1,6 @@
-namespace ExportKit.Storage.Sqlite;
+namespace ExportKit.Storage;
 
-/// <summary>The names a job's status and kind are stored under: lower-case, the closed sets the table's CHECKs hold.</summary>
+/// <summary>The names a job's status and kind are stored under in every SQL store: lower-case, the closed sets the tables' CHECKs hold.</summary>
 internal static class ExportJobNames
 {
     public static string Of(ExportJobStatus status) => status switch

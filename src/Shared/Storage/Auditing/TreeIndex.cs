@@ -1,6 +1,6 @@
-namespace ExportKit.Storage.Sqlite;
+namespace ExportKit.Storage;
 
-/// <summary>Where a leaf's tree hashes start in the stored-hash layout of golang.org/x/mod/sumdb/tlog (the store needs only this one formula).</summary>
+/// <summary>Where a leaf's tree hashes start in the stored-hash layout of golang.org/x/mod/sumdb/tlog (each SQL store needs only this one formula, to find a new leaf's hashes).</summary>
 internal static class TreeIndex
 {
     /// <summary>The index of the stored hash at <paramref name="level"/> for the subtree that starts at leaf n·2^level.</summary>

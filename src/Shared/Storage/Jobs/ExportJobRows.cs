@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
-namespace ExportKit.Storage.Sqlite;
+namespace ExportKit.Storage;
 
-/// <summary>How an <see cref="ExportJob"/> maps to a row of <c>export_jobs</c> and back, every field exactly.</summary>
+/// <summary>
+/// How an <see cref="ExportJob"/> maps to a row of <c>export_jobs</c> and back, every field exactly, in every SQL store.
+/// The guarded update (its NULL-safe comparison differs) is the provider's, in its <see cref="ExportJobStatements"/>.
+/// </summary>
 internal static class ExportJobRows
 {
     public const string Columns = """
@@ -19,68 +22,53 @@ internal static class ExportJobRows
                 @lease_expires_at, @not_before, @started_at, @completed_at, @expires_at, @created_at);
         """;
 
-    /// <summary>
-    /// Writes a transition's new state, only if the row is still in the state it was read in (status and lease): the
-    /// store reads and writes under one write lock, so this never misses; the guard states the rule in the SQL itself.
-    /// </summary>
-    public const string Update = """
-        UPDATE export_jobs SET
-            status = @status, file_path = @file_path, file_size_bytes = @file_size_bytes, row_count = @row_count,
-            sha256 = @sha256, export_id = @export_id, error_code = @error_code, error_message = @error_message,
-            attempts = @attempts, progress = @progress, cancel_requested = @cancel_requested, lease_owner = @lease_owner,
-            lease_expires_at = @lease_expires_at, not_before = @not_before, started_at = @started_at,
-            completed_at = @completed_at, expires_at = @expires_at
-        WHERE id = @id AND status = @was_status AND lease_owner IS @was_lease_owner AND lease_expires_at IS @was_lease_expires_at;
-        """;
-
-    public static void AddParameters(SqliteParameterCollection parameters, ExportJob job)
+    public static void AddParameters(StoreParameters bind, DbParameterCollection parameters, ExportJob job)
     {
-        parameters.Add("@id", job.Id);
-        parameters.Add("@kind", ExportJobNames.Of(job.Kind));
-        parameters.Add("@tenant_id", job.TenantId);
-        parameters.Add("@user_id", job.UserId);
-        parameters.Add("@status", ExportJobNames.Of(job.Status));
-        parameters.Add("@filters_json", job.FiltersJson);
-        parameters.Add("@file_path", job.FilePath);
-        parameters.Add("@file_size_bytes", job.FileSizeBytes);
-        parameters.Add("@row_count", job.RowCount);
-        parameters.Add("@sha256", job.Sha256);
-        parameters.Add("@export_id", job.ExportId);
-        parameters.Add("@error_code", job.ErrorCode);
-        parameters.Add("@error_message", job.ErrorMessage);
-        parameters.Add("@attempts", job.Attempts);
-        parameters.Add("@progress", job.Progress);
-        parameters.Add("@cancel_requested", job.CancelRequested ? 1 : 0);
-        parameters.Add("@lease_owner", job.LeaseOwner);
-        parameters.Add("@lease_expires_at", Instant(job.LeaseExpiresAt));
-        parameters.Add("@not_before", Instant(job.NotBefore));
-        parameters.Add("@started_at", Instant(job.StartedAt));
-        parameters.Add("@completed_at", Instant(job.CompletedAt));
-        parameters.Add("@expires_at", Instant(job.ExpiresAt));
-        parameters.Add("@created_at", SqliteInstants.Format(job.CreatedAt));
+        bind.AddText(parameters, "id", job.Id);
+        bind.AddText(parameters, "kind", ExportJobNames.Of(job.Kind));
+        bind.AddText(parameters, "tenant_id", job.TenantId);
+        bind.AddText(parameters, "user_id", job.UserId);
+        bind.AddText(parameters, "status", ExportJobNames.Of(job.Status));
+        bind.AddText(parameters, "filters_json", job.FiltersJson);
+        bind.AddText(parameters, "file_path", job.FilePath);
+        bind.AddBigint(parameters, "file_size_bytes", job.FileSizeBytes);
+        bind.AddBigint(parameters, "row_count", job.RowCount);
+        bind.AddText(parameters, "sha256", job.Sha256);
+        bind.AddText(parameters, "export_id", job.ExportId);
+        bind.AddText(parameters, "error_code", job.ErrorCode);
+        bind.AddText(parameters, "error_message", job.ErrorMessage);
+        bind.AddValue(parameters, "attempts", job.Attempts);
+        bind.AddValue(parameters, "progress", job.Progress);
+        bind.AddFlag(parameters, "cancel_requested", job.CancelRequested);
+        bind.AddText(parameters, "lease_owner", job.LeaseOwner);
+        bind.AddInstant(parameters, "lease_expires_at", job.LeaseExpiresAt);
+        bind.AddInstant(parameters, "not_before", job.NotBefore);
+        bind.AddInstant(parameters, "started_at", job.StartedAt);
+        bind.AddInstant(parameters, "completed_at", job.CompletedAt);
+        bind.AddInstant(parameters, "expires_at", job.ExpiresAt);
+        bind.AddInstant(parameters, "created_at", job.CreatedAt);
     }
 
-    /// <summary>The parameters of <see cref="Update"/>: the new state, guarded by the state it was read in.</summary>
-    public static void AddUpdateParameters(SqliteParameterCollection parameters, ExportJob was, ExportJob now)
+    /// <summary>The parameters of the provider's update: the new state, guarded by the state it was read in.</summary>
+    public static void AddUpdateParameters(StoreParameters bind, DbParameterCollection parameters, ExportJob was, ExportJob now)
     {
-        AddParameters(parameters, now);
-        parameters.Add("@was_status", ExportJobNames.Of(was.Status));
-        parameters.Add("@was_lease_owner", was.LeaseOwner);
-        parameters.Add("@was_lease_expires_at", Instant(was.LeaseExpiresAt));
+        AddParameters(bind, parameters, now);
+        bind.AddText(parameters, "was_status", ExportJobNames.Of(was.Status));
+        bind.AddText(parameters, "was_lease_owner", was.LeaseOwner);
+        bind.AddInstant(parameters, "was_lease_expires_at", was.LeaseExpiresAt);
     }
 
     /// <summary>Reads the current row of a reader whose columns are <see cref="Columns"/>, in that order.</summary>
     /// <exception cref="InvalidDataException">The row is malformed; the message names its id and column.</exception>
-    public static ExportJob Read(SqliteDataReader reader)
+    public static ExportJob Read(StoreRowDecoder row)
     {
-        var row = new SqliteRowDecoder(reader);
         var id = row.Text(0, "id");
         var readableId = row.Failed ? "(unreadable)" : id;
         var kindName = row.Text(1, "kind");
         var kind = ExportJobNames.KindOf(kindName);
         if (kind is null)
         {
-            row.Fail("kind", $"'{SqliteRowDecoder.Shorten(kindName)}' is not audit-csv or bundle");
+            row.Fail("kind", $"'{StoreRowDecoder.Shorten(kindName)}' is not audit-csv or bundle");
         }
 
         var tenantId = row.Text(2, "tenant_id");
@@ -89,7 +77,7 @@ internal static class ExportJobRows
         var status = ExportJobNames.StatusOf(statusName);
         if (status is null)
         {
-            row.Fail("status", $"'{SqliteRowDecoder.Shorten(statusName)}' is not queued, processing, success, failed, cancelled or expired");
+            row.Fail("status", $"'{StoreRowDecoder.Shorten(statusName)}' is not queued, processing, success, failed, cancelled or expired");
         }
 
         var job = new ExportJob
@@ -109,7 +97,7 @@ internal static class ExportJobRows
             ErrorMessage = row.NullableText(12, "error_message"),
             Attempts = Attempts(row, row.Integer(13, "attempts")),
             Progress = NotNegative(row, row.Integer(14, "progress"), "progress") ?? 0,
-            CancelRequested = Flag(row, row.Integer(15, "cancel_requested")),
+            CancelRequested = row.Boolean(15, "cancel_requested"),
             LeaseOwner = row.NullableText(16, "lease_owner"),
             LeaseExpiresAt = row.NullableInstant(17, "lease_expires_at"),
             NotBefore = row.NullableInstant(18, "not_before"),
@@ -133,9 +121,7 @@ internal static class ExportJobRows
             : job;
     }
 
-    private static string? Instant(DateTimeOffset? instant) => instant is { } value ? SqliteInstants.Format(value) : null;
-
-    private static long? NotNegative(SqliteRowDecoder row, long? value, string column)
+    private static long? NotNegative(StoreRowDecoder row, long? value, string column)
     {
         if (value < 0)
         {
@@ -145,17 +131,17 @@ internal static class ExportJobRows
         return value;
     }
 
-    private static string? Sha256(SqliteRowDecoder row, string? value)
+    private static string? Sha256(StoreRowDecoder row, string? value)
     {
         if (value is not null && (value.Length != 64 || !value.All(char.IsAsciiHexDigitLower)))
         {
-            row.Fail("sha256", $"'{SqliteRowDecoder.Shorten(value)}' is not 64 lower-case hex digits");
+            row.Fail("sha256", $"'{StoreRowDecoder.Shorten(value)}' is not 64 lower-case hex digits");
         }
 
         return value;
     }
 
-    private static int Attempts(SqliteRowDecoder row, long value)
+    private static int Attempts(StoreRowDecoder row, long value)
     {
         if (value is < 0 or > int.MaxValue)
         {
@@ -164,15 +150,5 @@ internal static class ExportJobRows
         }
 
         return (int)value;
-    }
-
-    private static bool Flag(SqliteRowDecoder row, long value)
-    {
-        if (value is not (0 or 1))
-        {
-            row.Fail("cancel_requested", $"{value.ToString(CultureInfo.InvariantCulture)} is neither 0 nor 1");
-        }
-
-        return value == 1;
     }
 }
