@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace ExportKit.Storage.PostgreSql;
@@ -16,24 +15,8 @@ public sealed partial class PostgreSqlAuditEventStore : IAuditRetentionStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand("SELECT cut, previous_hash, pruned_before, pruned_at, checkpoint FROM audit_retention ORDER BY cut DESC LIMIT 1;", connection);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                return new AuditRetentionAnchor
-                {
-                    Cut = reader.GetInt64(0),
-                    PreviousHash = reader.GetString(1),
-                    PrunedBefore = Instant(reader.GetString(2), "pruned_before"),
-                    PrunedAt = Instant(reader.GetString(3), "pruned_at"),
-                    Checkpoint = reader.GetString(4),
-                };
-            }
+            using var command = new NpgsqlCommand(AuditRetentionRows.SelectLatest, connection);
+            return await StoreReads.ReadFirstAsync(command, AuditRetentionRows.Read, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -55,24 +38,16 @@ public sealed partial class PostgreSqlAuditEventStore : IAuditRetentionStore
                     await lockHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                using (var insert = new NpgsqlCommand("""
-                    INSERT INTO audit_retention (cut, previous_hash, pruned_before, pruned_at, checkpoint)
-                    VALUES (@cut, @previous_hash, @pruned_before, @pruned_at, @checkpoint);
-                    """, connection, transaction))
+                using (var insert = new NpgsqlCommand(AuditRetentionRows.Insert, connection, transaction))
                 {
-                    insert.Parameters.AddWithValue("cut", anchor.Cut);
-                    insert.Parameters.AddWithValue("previous_hash", anchor.PreviousHash ?? string.Empty);
-                    insert.Parameters.AddWithValue("pruned_before", PostgreSqlInstants.Format(anchor.PrunedBefore));
-                    insert.Parameters.AddWithValue("pruned_at", PostgreSqlInstants.Format(anchor.PrunedAt));
-                    insert.Parameters.AddWithValue("checkpoint", anchor.Checkpoint);
+                    AuditRetentionRows.AddParameters(PostgreSqlParameters.Instance, insert.Parameters, anchor);
                     try
                     {
                         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                     catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CheckViolation or PostgresErrorCodes.UniqueViolation)
                     {
-                        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                            $"The retention cut {anchor.Cut} was refused: the cut only moves forward, keeps the newest event and must name a stored event with a leaf by its hash. Nothing was pruned. ({e.MessageText})"), nameof(anchor), e);
+                        throw AuditRetentionRows.Refused(anchor, e.MessageText, e);
                     }
                 }
 
@@ -94,9 +69,4 @@ public sealed partial class PostgreSqlAuditEventStore : IAuditRetentionStore
             }
         }
     }
-
-    private static DateTimeOffset Instant(string text, string column) =>
-        PostgreSqlInstants.TryParse(text, out var instant)
-            ? instant
-            : throw new InvalidDataException($"audit_retention.{column} holds '{text}', which is not an instant ExportKit wrote: the table was changed outside ExportKit.");
 }

@@ -17,24 +17,8 @@ public sealed partial class SqliteAuditEventStore : IAuditRetentionStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT cut, previous_hash, pruned_before, pruned_at, checkpoint FROM audit_retention ORDER BY cut DESC LIMIT 1;";
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                return new AuditRetentionAnchor
-                {
-                    Cut = reader.GetInt64(0),
-                    PreviousHash = reader.GetString(1),
-                    PrunedBefore = SqliteInstants.Parse(reader.GetString(2)),
-                    PrunedAt = SqliteInstants.Parse(reader.GetString(3)),
-                    Checkpoint = reader.GetString(4),
-                };
-            }
+            command.CommandText = AuditRetentionRows.SelectLatest;
+            return await StoreReads.ReadFirstAsync(command, AuditRetentionRows.Read, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -54,23 +38,15 @@ public sealed partial class SqliteAuditEventStore : IAuditRetentionStore
             using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO audit_retention (cut, previous_hash, pruned_before, pruned_at, checkpoint)
-                    VALUES (@cut, @previous_hash, @pruned_before, @pruned_at, @checkpoint);
-                    """;
-                insert.Parameters.AddWithValue("@cut", anchor.Cut);
-                insert.Parameters.AddWithValue("@previous_hash", anchor.PreviousHash);
-                insert.Parameters.AddWithValue("@pruned_before", SqliteInstants.Format(anchor.PrunedBefore));
-                insert.Parameters.AddWithValue("@pruned_at", SqliteInstants.Format(anchor.PrunedAt));
-                insert.Parameters.AddWithValue("@checkpoint", anchor.Checkpoint);
+                insert.CommandText = AuditRetentionRows.Insert;
+                AuditRetentionRows.AddParameters(SqliteParameters.Instance, insert.Parameters, anchor);
                 try
                 {
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                        $"The retention cut {anchor.Cut} was refused: the cut only moves forward, keeps the newest event and must name a stored event with a leaf by its hash. Nothing was pruned. ({e.Message})"), nameof(anchor), e);
+                    throw AuditRetentionRows.Refused(anchor, e.Message, e);
                 }
             }
 
