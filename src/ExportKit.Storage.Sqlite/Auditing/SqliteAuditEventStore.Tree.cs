@@ -131,61 +131,14 @@ public sealed partial class SqliteAuditEventStore
 
     private static async Task<long> TreeSizeAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT coalesce(max(sequence), 0) FROM audit_leaves;";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        using var commands = new SqliteLeafCommands(connection);
+        return await commands.TreeSizeAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)
     {
-        var size = await TreeSizeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        if (leaf.Sequence != size + 1)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"The tree has {size} leaves, so the next is sequence {size + 1}, not {leaf.Sequence}: add the missing leaves first."));
-        }
-
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO audit_leaves (sequence, data) VALUES (@sequence, @data);";
-            command.Parameters.AddWithValue("@sequence", leaf.Sequence);
-            command.Parameters.AddWithValue("@data", leaf.Data.ToArray());
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO audit_tree_hashes (hash_index, hash) VALUES (@index, @hash);";
-            var index = command.Parameters.Add("@index", SqliteType.Integer);
-            var hash = command.Parameters.Add("@hash", SqliteType.Blob);
-            var first = TreeIndex.StoredHashIndex(0, leaf.Sequence - 1);
-            for (var i = 0; i < leaf.Hashes.Count; i++)
-            {
-                index.Value = first + i;
-                hash.Value = leaf.Hashes[i];
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO audit_commitments (sequence, field, commitment, salt) VALUES (@sequence, @field, @commitment, @salt);";
-            command.Parameters.AddWithValue("@sequence", leaf.Sequence);
-            var field = command.Parameters.Add("@field", SqliteType.Text);
-            var commitment = command.Parameters.Add("@commitment", SqliteType.Blob);
-            var salt = command.Parameters.Add("@salt", SqliteType.Blob);
-            foreach (var c in leaf.Commitments)
-            {
-                field.Value = c.Field;
-                commitment.Value = c.Commitment.ToArray();
-                salt.Value = c.Salt is { } s ? s.ToArray() : DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+        using var commands = new SqliteLeafCommands(connection);
+        await commands.InsertAsync(transaction, leaf, cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

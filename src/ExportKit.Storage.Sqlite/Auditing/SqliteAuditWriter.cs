@@ -17,6 +17,7 @@ internal sealed class SqliteAuditWriter : IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? connection;
     private SqliteCommand? insert;
+    private SqliteLeafCommands? leafCommands;
     private bool disposed;
 
     public SqliteAuditWriter(SqliteDatabase database) => this.database = database;
@@ -57,7 +58,7 @@ internal sealed class SqliteAuditWriter : IDisposable
                 // The transparency log's rows go in the same transaction: the tree never lags or leads the events.
                 foreach (var leaf in leaves ?? [])
                 {
-                    await SqliteAuditEventStore.InsertLeafAsync(command.Connection!, transaction, leaf, cancellationToken).ConfigureAwait(false);
+                    await leafCommands!.InsertAsync(transaction, leaf, cancellationToken).ConfigureAwait(false);
                 }
 
                 // Disposing the transaction without this rolls the whole batch back.
@@ -97,6 +98,8 @@ internal sealed class SqliteAuditWriter : IDisposable
                 {
                     insert.Transaction = null;
                 }
+
+                leafCommands?.Release();
             }
         }
         finally
@@ -131,12 +134,15 @@ internal sealed class SqliteAuditWriter : IDisposable
         }
 
         insert = command;
+        leafCommands = new SqliteLeafCommands(connection);
         return command;
     }
 
     // Microsoft.Data.Sqlite closes synchronously; DisposeAsync only wraps it.
     private void Close()
     {
+        leafCommands?.Dispose();
+        leafCommands = null;
         insert?.Dispose();
         insert = null;
         connection?.Dispose();
