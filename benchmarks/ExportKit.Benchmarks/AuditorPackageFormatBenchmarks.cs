@@ -38,46 +38,11 @@ public class AuditorPackageFormatBenchmarks : SizedBenchmark
         // Hashing while writing, as a careful hand-written packager would.
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using (var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open())
-        await using (var hashing = new HashingWriteStream(entry, sha))
+        await using (var hashing = new Sha256Tee(entry, sha))
         {
             await write(hashing);
         }
 
         manifest.Append(Convert.ToHexStringLower(sha.GetHashAndReset())).Append("  ").Append(name).Append('\n');
-    }
-
-    private sealed class HashingWriteStream(Stream inner, IncrementalHash hash) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            hash.AppendData(buffer);
-            inner.Write(buffer);
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            hash.AppendData(buffer.Span);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
     }
 }

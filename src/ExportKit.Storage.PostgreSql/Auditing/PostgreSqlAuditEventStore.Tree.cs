@@ -127,44 +127,14 @@ public sealed partial class PostgreSqlAuditEventStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand("""
-                SELECT l.sequence, l.data, c.field, c.commitment, c.salt FROM audit_leaves AS l
-                LEFT JOIN audit_commitments AS c ON c.sequence = l.sequence
-                WHERE l.sequence >= @from ORDER BY l.sequence, c.field;
-                """, connection);
+            using var command = new NpgsqlCommand(AuditLeafRows.SelectFrom, connection);
             command.Parameters.AddWithValue("from", fromSequence);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                long sequence = 0;
-                byte[]? data = null;
-                var commitments = new List<AuditCommitment>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var leaf in AuditLeafRows.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
                 {
-                    var rowSequence = reader.GetInt64(0);
-                    if (data is not null && rowSequence != sequence)
-                    {
-                        yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
-                        commitments = [];
-                    }
-
-                    sequence = rowSequence;
-                    data = await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false);
-                    if (!await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false))
-                    {
-                        commitments.Add(new AuditCommitment
-                        {
-                            Field = reader.GetString(2),
-                            Commitment = await reader.GetFieldValueAsync<byte[]>(3, cancellationToken).ConfigureAwait(false),
-                            // Typed as ReadOnlyMemory<byte>?: a null byte[] would convert to an empty memory, not to "no salt".
-                            Salt = await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? (ReadOnlyMemory<byte>?)null : await reader.GetFieldValueAsync<byte[]>(4, cancellationToken).ConfigureAwait(false),
-                        });
-                    }
-                }
-
-                if (data is not null)
-                {
-                    yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                    yield return leaf;
                 }
             }
         }

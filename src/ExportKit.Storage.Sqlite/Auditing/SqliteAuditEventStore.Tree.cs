@@ -147,44 +147,14 @@ public sealed partial class SqliteAuditEventStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT l.sequence, l.data, c.field, c.commitment, c.salt FROM audit_leaves AS l
-                LEFT JOIN audit_commitments AS c ON c.sequence = l.sequence
-                WHERE l.sequence >= @from ORDER BY l.sequence, c.field;
-                """;
+            command.CommandText = AuditLeafRows.SelectFrom;
             command.Parameters.AddWithValue("@from", fromSequence);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                long sequence = 0;
-                byte[]? data = null;
-                var commitments = new List<AuditCommitment>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var leaf in AuditLeafRows.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
                 {
-                    var rowSequence = reader.GetInt64(0);
-                    if (data is not null && rowSequence != sequence)
-                    {
-                        yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
-                        commitments = [];
-                    }
-
-                    sequence = rowSequence;
-                    data = (byte[])reader.GetValue(1);
-                    if (!await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false))
-                    {
-                        commitments.Add(new AuditCommitment
-                        {
-                            Field = reader.GetString(2),
-                            Commitment = (byte[])reader.GetValue(3),
-                            // Typed as ReadOnlyMemory<byte>?: a null byte[] would convert to an empty memory, not to "no salt".
-                            Salt = await reader.IsDBNullAsync(4, cancellationToken).ConfigureAwait(false) ? (ReadOnlyMemory<byte>?)null : (byte[])reader.GetValue(4),
-                        });
-                    }
-                }
-
-                if (data is not null)
-                {
-                    yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                    yield return leaf;
                 }
             }
         }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ExportKit.Benchmarks.EndToEnd;
+namespace ExportKit.Benchmarks;
 
 /// <summary>A write-only stream that hashes what it forwards, inline: how a hand-written exporter would checksum its file.</summary>
 internal sealed class Sha256Tee(Stream inner, IncrementalHash hash) : Stream
