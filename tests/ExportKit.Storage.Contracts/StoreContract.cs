@@ -21,6 +21,13 @@ public abstract class StoreContract<TStore> : IAsyncLifetime
         return store;
     }
 
+    /// <summary>Remembers a store the test opened by other means (another one on the same database), for disposal.</summary>
+    protected TStore Track(TStore store)
+    {
+        created.Add(store);
+        return store;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

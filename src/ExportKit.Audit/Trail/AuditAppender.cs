@@ -13,12 +13,18 @@ namespace ExportKit.Audit;
 /// <remarks>
 /// The head is loaded from the store when unknown: at first, after another process took a sequence (the refused
 /// events are resealed on the new head and tried again), and after a failed commit (every event of that batch fails;
-/// reloading keeps the chain right even for a store whose fallback appended part of the batch).
+/// reloading keeps the chain right even for a store whose fallback appended part of the batch). A store with an append
+/// lock (<see cref="IAuditAppendLock"/>) has the head read and the batch appended under that lock whenever the head is
+/// unknown and for a while after a lost sequence, so writers in several processes take turns rather than starve one
+/// another; the head kept in memory is used without the lock otherwise, which costs nothing while one process writes.
 /// </remarks>
 internal sealed class AuditAppender
 {
     /// <summary>How many times a batch is tried when other writers keep taking the sequence.</summary>
     public const int MaxAttempts = 100;
+
+    /// <summary>How many commits after a lost sequence are made under the store's append lock, if it has one.</summary>
+    private const int LockedCommitsAfterLoss = 32;
 
     /// <summary>The longest pause before a retry; pauses grow from 1 ms, doubling, each a random part of its bound.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(32);
@@ -29,6 +35,7 @@ internal sealed class AuditAppender
     private readonly object gate = new();
     private readonly Action<PendingAppend, CancellationToken> cancel;
     private readonly AuditTreeSealer? tree;
+    private readonly IAuditAppendLock? locking;
 
     // Owned by the writer loop, of which at most one runs at a time (`writing`).
     private readonly System.Buffers.ArrayBufferWriter<byte> buffer = AuditEventHasher.NewBuffer();
@@ -36,10 +43,12 @@ internal sealed class AuditAppender
     private bool writing;
     private long headSequence;
     private string? headHash;
+    private int lockedCommitsLeft;
 
     public AuditAppender(IAuditEventStore store, TimeProvider timeProvider, AuditEventHasher hasher, AuditTreeSealer? tree = null)
     {
         this.tree = tree;
+        locking = tree?.Tree as IAuditAppendLock;
         this.store = store;
         this.timeProvider = timeProvider;
         this.hasher = hasher;
@@ -128,28 +137,51 @@ internal sealed class AuditAppender
         var remaining = batch;
         try
         {
+            var pause = false;
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                if (attempt > 0)
+                if (pause)
                 {
                     await Task.Delay(Backoff(attempt)).ConfigureAwait(false);
                 }
 
-                if (headHash is null && tree is not null)
+                AuditEvent[] sealedEvents;
+                int appended;
+                if (locking is not null && (headHash is null || lockedCommitsLeft > 0))
                 {
-                    (headSequence, headHash) = await tree.LoadHeadAsync(CancellationToken.None).ConfigureAwait(false);
+                    // The head is unknown or other processes are appending: read it and append under the store's lock,
+                    // where nobody can take the sequence in between.
+                    lockedCommitsLeft = Math.Max(0, lockedCommitsLeft - 1);
+                    (sealedEvents, appended) = await CommitUnderLockAsync(remaining).ConfigureAwait(false);
+                    if (sealedEvents.Length == 0)
+                    {
+                        // The tree ends before the last event (events stored without leaves): give them leaves, outside
+                        // the lock, since adding a leaf takes it.
+                        await tree!.CatchUpAsync(CancellationToken.None).ConfigureAwait(false);
+                        pause = false;
+                        continue;
+                    }
                 }
-                else if (headHash is null)
+                else
                 {
-                    var last = await store.GetLastAsync(CancellationToken.None).ConfigureAwait(false);
-                    headSequence = last?.Sequence ?? 0;
-                    headHash = last?.Hash ?? AuditEventHasher.GenesisHash;
+                    if (headHash is null && tree is not null)
+                    {
+                        (headSequence, headHash) = await tree.LoadHeadAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    else if (headHash is null)
+                    {
+                        var last = await store.GetLastAsync(CancellationToken.None).ConfigureAwait(false);
+                        headSequence = last?.Sequence ?? 0;
+                        headHash = last?.Hash ?? AuditEventHasher.GenesisHash;
+                    }
+
+                    AuditLeaf[]? leaves;
+                    (sealedEvents, leaves) = Seal(remaining);
+                    appended = leaves is null
+                        ? await store.TryAppendBatchAsync(sealedEvents, CancellationToken.None).ConfigureAwait(false)
+                        : await tree!.Tree.TryAppendWithLeavesAsync(sealedEvents, leaves, CancellationToken.None).ConfigureAwait(false);
                 }
 
-                var (sealedEvents, leaves) = Seal(remaining);
-                var appended = leaves is null
-                    ? await store.TryAppendBatchAsync(sealedEvents, CancellationToken.None).ConfigureAwait(false)
-                    : await tree!.Tree.TryAppendWithLeavesAsync(sealedEvents, leaves, CancellationToken.None).ConfigureAwait(false);
                 if (appended < 0 || appended > sealedEvents.Length)
                 {
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -172,10 +204,13 @@ internal sealed class AuditAppender
                     return;
                 }
 
-                // Another writer (another process) took the next sequence: reload the head and reseal the rest on it
-                // (after a short random pause, above).
+                // Another writer (another process) took the next sequence: reload the head and reseal the rest on it.
+                // A store with an append lock is written under it for the next commits; without one, the retry waits a
+                // short random time first (see Backoff).
                 remaining = remaining.GetRange(appended, remaining.Count - appended);
                 headHash = null;
+                lockedCommitsLeft = LockedCommitsAfterLoss;
+                pause = locking is null;
             }
 
             var error = new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -190,6 +225,30 @@ internal sealed class AuditAppender
             headHash = null;
             remaining.ForEach(pending => pending.Fail(e));
         }
+    }
+
+    /// <summary>
+    /// Reads the head, seals <paramref name="batch"/> on it and appends it, all under the store's append lock.
+    /// </summary>
+    /// <returns>The sealed events and how many were appended; no events when the tree does not end at the last event.</returns>
+    private async Task<(AuditEvent[] Events, int Appended)> CommitUnderLockAsync(List<PendingAppend> batch)
+    {
+        AuditEvent[] sealedEvents = [];
+        var appended = await locking!.AppendUnderLockAsync(
+            async (session, cancellationToken) =>
+            {
+                headHash = null; // until read under the lock: if anything below fails, the head is unknown
+                if (await tree!.TryReadHeadAsync(session, cancellationToken).ConfigureAwait(false) is not { } head)
+                {
+                    return 0;
+                }
+
+                (headSequence, headHash) = head;
+                (sealedEvents, var leaves) = Seal(batch);
+                return await session.TryAppendWithLeavesAsync(sealedEvents, leaves!, cancellationToken).ConfigureAwait(false);
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        return (sealedEvents, appended);
     }
 
     /// <summary>

@@ -35,59 +35,75 @@ internal static class AuditTreeAppend
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var (head, size) = await LockAndReadSizesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            var first = auditEvents[0];
-            if (first.Sequence <= head)
+            var appended = await AppendInAsync(connection, transaction, auditEvents, leaves, null, cancellationToken).ConfigureAwait(false);
+            if (appended > 0)
             {
-                return 0; // rolled back at dispose: another writer appended this sequence first
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (first.Sequence > head + 1)
+            return appended; // 0: rolled back at dispose
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="AppendAsync"/>, in a transaction the caller commits. The chain's lock is taken and the sizes read
+    /// first, unless the caller holds the lock in this transaction already and gives the sizes it read under it.
+    /// </summary>
+    /// <returns>All of the events, or 0 when the first one's sequence is taken: the transaction is then to be rolled back.</returns>
+    public static async Task<int> AppendInAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, (long Head, long Size)? locked, CancellationToken cancellationToken)
+    {
+        var (head, size) = locked ?? await LockAndReadSizesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var first = auditEvents[0];
+        if (first.Sequence <= head)
+        {
+            return 0; // another writer appended this sequence first
+        }
+
+        if (first.Sequence > head + 1)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"The audit event '{first.Id}' was not stored: its sequence {first.Sequence} would leave a gap after the last, {head}. Seal events with the sequence after the store's last event (AuditTrail does)."));
+        }
+
+        ThrowIfNotNext(size, leaves[0]);
+        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var auditEvent in auditEvents)
+        {
+            var insert = new NpgsqlBatchCommand(AuditEventRows.InsertAtHead);
+            AuditEventRows.AddParameters(insert.Parameters, auditEvent);
+            batch.BatchCommands.Add(insert);
+        }
+
+        foreach (var leaf in leaves)
+        {
+            AddLeaf(batch, leaf);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "audit_events_pkey")
+        {
+            return 0; // only a writer that bypasses the lock can race to the primary key
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "audit_events")
+        {
+            throw new InvalidOperationException(
+                $"The audit events were not stored: one of their ids ('{auditEvents[0].Id}' … '{auditEvents[^1].Id}') is already in the trail. Give every event a new id.", e);
+        }
+
+        for (var i = 0; i < auditEvents.Count; i++)
+        {
+            if (batch.BatchCommands[i].RecordsAffected != 1)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The audit event '{first.Id}' was not stored: its sequence {first.Sequence} would leave a gap after the last, {head}. Seal events with the sequence after the store's last event (AuditTrail does)."));
+                    $"The audit events were not stored: the event '{auditEvents[i].Id}' (sequence {auditEvents[i].Sequence}) does not follow the one before it in the batch. Seal a batch's events one after another (AuditTrail does)."));
             }
-
-            ThrowIfNotNext(size, leaves[0]);
-            using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var auditEvent in auditEvents)
-            {
-                var insert = new NpgsqlBatchCommand(AuditEventRows.InsertAtHead);
-                AuditEventRows.AddParameters(insert.Parameters, auditEvent);
-                batch.BatchCommands.Add(insert);
-            }
-
-            foreach (var leaf in leaves)
-            {
-                AddLeaf(batch, leaf);
-            }
-
-            try
-            {
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "audit_events_pkey")
-            {
-                return 0; // rolled back: only a writer that bypasses the lock can race to the primary key
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "audit_events")
-            {
-                throw new InvalidOperationException(
-                    $"The audit events were not stored: one of their ids ('{auditEvents[0].Id}' … '{auditEvents[^1].Id}') is already in the trail. Give every event a new id.", e);
-            }
-
-            for (var i = 0; i < auditEvents.Count; i++)
-            {
-                if (batch.BatchCommands[i].RecordsAffected != 1)
-                {
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                        $"The audit events were not stored: the event '{auditEvents[i].Id}' (sequence {auditEvents[i].Sequence}) does not follow the one before it in the batch. Seal a batch's events one after another (AuditTrail does)."));
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return auditEvents.Count;
         }
+
+        return auditEvents.Count;
     }
 
     /// <returns><see langword="false"/> when the leaf is already stored.</returns>

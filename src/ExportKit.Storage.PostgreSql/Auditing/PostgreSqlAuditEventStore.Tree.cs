@@ -18,25 +18,7 @@ public sealed partial class PostgreSqlAuditEventStore
     /// <exception cref="InvalidOperationException">An event's id is taken, the batch would leave a gap, or the tree is not at the first event's place (add the missing leaves first); nothing was appended.</exception>
     public async ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(auditEvents);
-        ArgumentNullException.ThrowIfNull(leaves);
-        if (leaves.Count != auditEvents.Count)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
-        }
-
-        for (var i = 0; i < auditEvents.Count; i++)
-        {
-            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
-            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
-            if (leaves[i].Sequence != auditEvents[i].Sequence)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
-            }
-        }
-
+        AuditLeafArguments.Check(auditEvents, leaves);
         if (auditEvents.Count == 0)
         {
             return 0;
@@ -68,8 +50,7 @@ public sealed partial class PostgreSqlAuditEventStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand("SELECT coalesce(max(sequence), 0) FROM audit_leaves;", connection);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            return await TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -87,29 +68,7 @@ public sealed partial class PostgreSqlAuditEventStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = new NpgsqlCommand("""
-                SELECT t.hash_index, h.hash FROM unnest(@indexes) WITH ORDINALITY AS t(hash_index, n)
-                LEFT JOIN audit_tree_hashes AS h ON h.hash_index = t.hash_index
-                ORDER BY t.n;
-                """, connection);
-            command.Parameters.Add(new NpgsqlParameter("indexes", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = indexes.ToArray() });
-            var hashes = new List<byte[]>(indexes.Count);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
-                            $"Tree hash {reader.GetInt64(0)} is not stored."));
-                    }
-
-                    hashes.Add(await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false));
-                }
-            }
-
-            return hashes;
+            return await ReadHashesAsync(connection, null, indexes, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -120,6 +79,44 @@ public sealed partial class PostgreSqlAuditEventStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fromSequence, 1);
         return ReadLeavesCoreAsync(fromSequence, cancellationToken);
+    }
+
+    private static async Task<long> TreeSizeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(LeafCount, connection, transaction);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<IReadOnlyList<byte[]>> ReadHashesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<long> indexes, CancellationToken cancellationToken)
+    {
+        if (indexes.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = new NpgsqlCommand("""
+            SELECT t.hash_index, h.hash FROM unnest(@indexes) WITH ORDINALITY AS t(hash_index, n)
+            LEFT JOIN audit_tree_hashes AS h ON h.hash_index = t.hash_index
+            ORDER BY t.n;
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("indexes", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = indexes.ToArray() });
+        var hashes = new List<byte[]>(indexes.Count);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
+                        $"Tree hash {reader.GetInt64(0)} is not stored."));
+                }
+
+                hashes.Add(await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return hashes;
     }
 
     private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace ExportKit.Storage.PostgreSql;
 /// event. Every filter of a query runs in SQL on an index; the search uses a trigram index. It also keeps the trail's
 /// Merkle tree (<see cref="IAuditTreeStore"/>), written in the same transaction as the events.
 /// </summary>
-public sealed partial class PostgreSqlAuditEventStore : IAuditEventStore, IAuditTreeStore
+public sealed partial class PostgreSqlAuditEventStore : IAuditEventStore, IAuditTreeStore, IAuditAppendLock
 {
     private readonly PostgreSqlDatabase database;
 
@@ -29,15 +29,11 @@ public sealed partial class PostgreSqlAuditEventStore : IAuditEventStore, IAudit
     /// <exception cref="InvalidOperationException">The server cannot be reached, refuses the credentials, or holds a newer schema; the message names what to fix.</exception>
     public async ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default)
     {
-        await foreach (var auditEvent in ReadAllAsync(
-            static command => command.CommandText = $"SELECT {AuditEventRows.Columns} FROM audit_events ORDER BY sequence DESC LIMIT 1;",
-            AuditEventRows.Read,
-            cancellationToken).ConfigureAwait(false))
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            return auditEvent;
+            return await ReadLastAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
-
-        return null;
     }
 
     /// <inheritdoc />

@@ -20,25 +20,7 @@ public sealed partial class SqliteAuditEventStore
     /// <exception cref="ObjectDisposedException">The store was disposed of.</exception>
     public ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(auditEvents);
-        ArgumentNullException.ThrowIfNull(leaves);
-        if (leaves.Count != auditEvents.Count)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
-        }
-
-        for (var i = 0; i < auditEvents.Count; i++)
-        {
-            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
-            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
-            if (leaves[i].Sequence != auditEvents[i].Sequence)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
-            }
-        }
-
+        AuditLeafArguments.Check(auditEvents, leaves);
         return auditEvents.Count == 0 ? ValueTask.FromResult(0) : writer.AppendAsync(auditEvents, cancellationToken, leaves);
     }
 
@@ -95,30 +77,7 @@ public sealed partial class SqliteAuditEventStore
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT j.value, h.hash FROM json_each(@indexes) AS j
-                LEFT JOIN audit_tree_hashes AS h ON h.hash_index = j.value
-                ORDER BY j.key;
-                """;
-            command.Parameters.AddWithValue("@indexes", JsonSerializer.Serialize(indexes));
-            var hashes = new List<byte[]>(indexes.Count);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
-                            $"Tree hash {reader.GetInt64(0)} is not stored."));
-                    }
-
-                    hashes.Add((byte[])reader.GetValue(1));
-                }
-            }
-
-            return hashes;
+            return await ReadHashesAsync(connection, null, indexes, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -133,6 +92,40 @@ public sealed partial class SqliteAuditEventStore
     {
         using var commands = new SqliteLeafCommands(connection);
         return await commands.TreeSizeAsync(transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<byte[]>> ReadHashesAsync(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> indexes, CancellationToken cancellationToken)
+    {
+        if (indexes.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT j.value, h.hash FROM json_each(@indexes) AS j
+            LEFT JOIN audit_tree_hashes AS h ON h.hash_index = j.value
+            ORDER BY j.key;
+            """;
+        command.Parameters.AddWithValue("@indexes", JsonSerializer.Serialize(indexes));
+        var hashes = new List<byte[]>(indexes.Count);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
+                        $"Tree hash {reader.GetInt64(0)} is not stored."));
+                }
+
+                hashes.Add((byte[])reader.GetValue(1));
+            }
+        }
+
+        return hashes;
     }
 
     internal static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)

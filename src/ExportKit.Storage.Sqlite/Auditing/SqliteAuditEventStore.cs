@@ -11,7 +11,7 @@ namespace ExportKit.Storage.Sqlite;
 /// Appends go through one connection the store holds, with the insert prepared once, and a batch
 /// (<see cref="TryAppendBatchAsync"/>) is one transaction: dispose of the store to close that connection.
 /// </summary>
-public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTreeStore, IDisposable
+public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTreeStore, IAuditAppendLock, IDisposable
 {
     private readonly SqliteDatabase database;
     private readonly SqliteAuditWriter writer;

@@ -7,7 +7,8 @@ namespace ExportKit.Storage.Sqlite;
 /// The audit store's one writing connection: opened (settings and migration) once and held, with the insert prepared
 /// once and its parameters bound by position for each event. Appends are serialised by a lock; each batch is one
 /// <c>BEGIN IMMEDIATE</c> transaction, so it is all or none and durable (WAL, the file's <c>synchronous</c> setting) when
-/// <see cref="AppendAsync"/> returns.
+/// <see cref="AppendAsync"/> returns. <see cref="RunLockedAsync"/> holds that transaction, and with it the database's
+/// write lock, while the trail reads the head and appends (<see cref="IAuditAppendLock"/>).
 /// </summary>
 internal sealed class SqliteAuditWriter : IDisposable
 {
@@ -25,22 +26,102 @@ internal sealed class SqliteAuditWriter : IDisposable
     /// <summary>Appends the events in one transaction.</summary>
     /// <returns>All of them, or 0 when one's sequence was taken by another writer (nothing is appended then).</returns>
     /// <exception cref="InvalidOperationException">An event's id is already stored at another sequence.</exception>
-    public async ValueTask<int> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken, IReadOnlyList<AuditLeaf>? leaves = null)
+    public ValueTask<int> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken, IReadOnlyList<AuditLeaf>? leaves = null) =>
+        auditEvents.Count == 1 && leaves is null
+            ? RunAsync(false, transaction => InsertAsync(transaction, auditEvents, null, cancellationToken), cancellationToken)
+            : RunAsync(true, transaction => InsertAsync(transaction, auditEvents, leaves, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one <c>BEGIN IMMEDIATE</c> transaction on the held connection, committed when it
+    /// returns more than 0: the database's write lock is held throughout, so nobody appends in between.
+    /// </summary>
+    public ValueTask<int> RunLockedAsync(Func<SqliteConnection, SqliteTransaction, Task<int>> work, CancellationToken cancellationToken) =>
+        RunAsync(true, transaction => work(connection!, transaction!), cancellationToken);
+
+    /// <summary>The tree's size read in <paramref name="transaction"/>, with the prepared statement; only while <see cref="RunLockedAsync"/> runs.</summary>
+    public Task<long> TreeSizeAsync(SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        leafCommands!.TreeSizeAsync(transaction, cancellationToken);
+
+    /// <summary>
+    /// Adds events and their leaves in <paramref name="transaction"/> (or, with none, one event by itself), with the
+    /// prepared statements; only while <see cref="RunLockedAsync"/> or <see cref="AppendAsync"/> runs.
+    /// </summary>
+    /// <returns>All of them, or 0 when one's sequence was taken (roll the transaction back then).</returns>
+    /// <exception cref="InvalidOperationException">An event's id is already stored at another sequence.</exception>
+    public async Task<int> InsertAsync(SqliteTransaction? transaction, IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf>? leaves, CancellationToken cancellationToken)
+    {
+        var command = insert!;
+        command.Transaction = transaction;
+        var current = 0;
+        try
+        {
+            for (; current < auditEvents.Count; current++)
+            {
+                AuditEventRows.Bind(command.Parameters, auditEvents[current]);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The transparency log's rows go in the same transaction: the tree never lags or leads the events.
+            foreach (var leaf in leaves ?? [])
+            {
+                await leafCommands!.InsertAsync(transaction!, leaf, cancellationToken).ConfigureAwait(false);
+            }
+
+            return auditEvents.Count;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
+        {
+            // A taken sequence means another writer appended first: the caller rolls back, reseals and retries.
+            // Anything else is the caller's mistake.
+            var refused = auditEvents[current];
+            var held = command.Connection!;
+            if (await held.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE sequence = @value);", refused.Sequence, cancellationToken).ConfigureAwait(false))
+            {
+                return 0;
+            }
+
+            if (await held.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = @value);", refused.Id, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException(
+                    $"The audit event '{refused.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Closes the connection once the append in progress, if any, is done; later appends throw.</summary>
+    public void Dispose()
+    {
+        gate.Wait();
+        try
+        {
+            disposed = true;
+            Close();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the held connection, one at a time: in a <c>BEGIN IMMEDIATE</c> transaction
+    /// committed when it returns more than 0, or (<paramref name="inTransaction"/> false, for one statement) on its own,
+    /// which autocommit makes the same guarantee without BEGIN and COMMIT.
+    /// </summary>
+    private async ValueTask<int> RunAsync(bool inTransaction, Func<SqliteTransaction?, Task<int>> work, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             var command = insert ?? await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var current = 0;
             try
             {
-                if (auditEvents.Count == 1 && leaves is null)
+                if (!inTransaction)
                 {
-                    // One statement is its own transaction (autocommit): the same guarantee without BEGIN and COMMIT.
-                    AuditEventRows.Bind(command.Parameters, auditEvents[0]);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    return 1;
+                    return await work(null).ConfigureAwait(false);
                 }
 
                 // BEGIN IMMEDIATE: the write lock is taken first (waiting up to busy_timeout for another process), so the
@@ -48,47 +129,21 @@ internal sealed class SqliteAuditWriter : IDisposable
 #pragma warning disable CA1849 // BeginTransactionAsync has no "deferred" parameter.
                 using var transaction = command.Connection!.BeginTransaction(deferred: false);
 #pragma warning restore CA1849
-                command.Transaction = transaction;
-                for (; current < auditEvents.Count; current++)
+                var done = await work(transaction).ConfigureAwait(false);
+                if (done > 0)
                 {
-                    AuditEventRows.Bind(command.Parameters, auditEvents[current]);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                // The transparency log's rows go in the same transaction: the tree never lags or leads the events.
-                foreach (var leaf in leaves ?? [])
-                {
-                    await leafCommands!.InsertAsync(transaction, leaf, cancellationToken).ConfigureAwait(false);
-                }
-
-                // Disposing the transaction without this rolls the whole batch back.
+                    // Disposing the transaction without this rolls the whole batch back.
 #pragma warning disable CA1849 // CommitAsync is the same synchronous call wrapped in a task.
-                transaction.Commit();
+                    transaction.Commit();
 #pragma warning restore CA1849
-                return auditEvents.Count;
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteCommands.ConstraintViolation)
-            {
-                // Rolled back. A taken sequence means another writer appended first: the caller reseals and retries.
-                // Anything else is the caller's mistake.
-                var refused = auditEvents[current];
-                var held = command.Connection!;
-                if (await held.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE sequence = @value);", refused.Sequence, cancellationToken).ConfigureAwait(false))
-                {
-                    return 0;
                 }
 
-                if (await held.ExistsAsync("SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = @value);", refused.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new InvalidOperationException(
-                        $"The audit event '{refused.Id}' was not stored: an event with that id is already in the trail. Give every event a new id.", e);
-                }
-
-                throw;
+                return done;
             }
-            catch
+            catch (Exception e) when (e is not InvalidOperationException and not ArgumentException)
             {
                 // An I/O or other failure may have left the connection unusable: open a fresh one for the next batch.
+                // (A refused event or argument is the caller's mistake; the connection is fine.)
                 Close();
                 throw;
             }
@@ -101,21 +156,6 @@ internal sealed class SqliteAuditWriter : IDisposable
 
                 leafCommands?.Release();
             }
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Closes the connection once the append in progress, if any, is done; later appends throw.</summary>
-    public void Dispose()
-    {
-        gate.Wait();
-        try
-        {
-            disposed = true;
-            Close();
         }
         finally
         {

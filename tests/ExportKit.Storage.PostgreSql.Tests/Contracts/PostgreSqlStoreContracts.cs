@@ -63,3 +63,22 @@ public sealed class PostgreSqlAuditRetentionContract : AuditRetentionContract, I
 
     public void Dispose() => databases.Dispose();
 }
+
+[RequiresPostgres]
+public sealed class PostgreSqlAuditAppendLockContract : AuditAppendLockContract, IDisposable
+{
+    private readonly TestDatabases databases = new();
+    private readonly Dictionary<IAuditEventStore, string> connectionStrings = [];
+
+    protected override IAuditEventStore CreateStore()
+    {
+        var connectionString = databases.NewConnectionString();
+        var store = new PostgreSqlAuditEventStore(connectionString);
+        connectionStrings[store] = connectionString;
+        return store;
+    }
+
+    protected override IAuditEventStore OpenBeside(IAuditEventStore store) => new PostgreSqlAuditEventStore(connectionStrings[store]);
+
+    public void Dispose() => databases.Dispose();
+}

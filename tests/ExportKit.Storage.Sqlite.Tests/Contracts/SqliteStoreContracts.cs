@@ -56,3 +56,21 @@ public sealed class SqliteAuditRetentionContract : AuditRetentionContract, IDisp
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class SqliteAuditAppendLockContract : AuditAppendLockContract, IDisposable
+{
+    private readonly TempDatabases databases = new();
+    private readonly Dictionary<IAuditEventStore, string> connectionStrings = [];
+
+    protected override IAuditEventStore CreateStore()
+    {
+        var connectionString = databases.NewConnectionString();
+        var store = new SqliteAuditEventStore(connectionString);
+        connectionStrings[store] = connectionString;
+        return store;
+    }
+
+    protected override IAuditEventStore OpenBeside(IAuditEventStore store) => new SqliteAuditEventStore(connectionStrings[store]);
+
+    public void Dispose() => databases.Dispose();
+}
