@@ -1,6 +1,7 @@
 using ExportKit;
 using ExportKit.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -30,14 +31,51 @@ public static class PostgreSqlExportKitBuilderExtensions
         var audit = new PostgreSqlAuditEventStore(connectionString);
         var registry = new PostgreSqlExportRegistry(connectionString);
         var jobs = new PostgreSqlExportJobStore(connectionString);
-        builder.Services.RemoveAll<IExportLogStore>();
-        builder.Services.RemoveAll<IAuditEventStore>();
-        builder.Services.RemoveAll<IExportRegistry>();
-        builder.Services.RemoveAll<IExportJobStore>();
+        RemoveStores(builder.Services);
         builder.Services.AddSingleton<IExportLogStore>(log);
         builder.Services.AddSingleton<IAuditEventStore>(audit);
         builder.Services.AddSingleton<IExportRegistry>(registry);
         builder.Services.AddSingleton<IExportJobStore>(jobs);
         return builder;
+    }
+
+    /// <summary>
+    /// Registers the same four stores as <see cref="UsePostgreSql(IExportKitBuilder, string)"/>, on the database that
+    /// <see cref="PostgreSqlStorageOptions"/> names: configured by <paramref name="configure"/> (and by any other
+    /// <c>Configure&lt;PostgreSqlStorageOptions&gt;</c> of the host), checked at start-up, and read when a store is first
+    /// resolved — so the connection string can come from configuration or a secret store.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets <see cref="PostgreSqlStorageOptions.ConnectionString"/>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// A missing, invalid or host-less connection string fails start-up (with a host) or the first resolution of a store
+    /// with an <see cref="OptionsValidationException"/> naming the option and what to give.
+    /// </remarks>
+    public static IExportKitBuilder UsePostgreSql(this IExportKitBuilder builder, Action<PostgreSqlStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        builder.Services.AddOptions<PostgreSqlStorageOptions>().Configure(configure).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>());
+        RemoveStores(builder.Services);
+        builder.Services.AddSingleton<IExportLogStore>(sp => new PostgreSqlExportLogStore(ConnectionString(sp)));
+        builder.Services.AddSingleton<IAuditEventStore>(sp => new PostgreSqlAuditEventStore(ConnectionString(sp)));
+        builder.Services.AddSingleton<IExportRegistry>(sp => new PostgreSqlExportRegistry(ConnectionString(sp)));
+        builder.Services.AddSingleton<IExportJobStore>(sp => new PostgreSqlExportJobStore(ConnectionString(sp)));
+        return builder;
+    }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.ConnectionString!;
+
+    private static void RemoveStores(IServiceCollection services)
+    {
+        services.RemoveAll<IExportLogStore>();
+        services.RemoveAll<IAuditEventStore>();
+        services.RemoveAll<IExportRegistry>();
+        services.RemoveAll<IExportJobStore>();
     }
 }
