@@ -14,7 +14,11 @@ public interface IAuditAppendLock
     /// and releases the lock: what the session appended is committed when <paramref name="append"/> returns, and rolled
     /// back when it throws.
     /// </summary>
-    /// <param name="append">Reads the head through the session, seals events on it and appends them through the session; returns how many it appended. The session is valid only until it returns.</param>
+    /// <param name="append">
+    /// Reads the head through the session, seals events on it and appends them through the session; returns how many it
+    /// appended. The session is valid only until it returns. Use only the session inside it: the store's own appends
+    /// wait for the lock the session holds.
+    /// </param>
     /// <param name="cancellationToken">Cancels waiting for the lock and the session's work.</param>
     /// <returns>What <paramref name="append"/> returned.</returns>
     ValueTask<int> AppendUnderLockAsync(Func<IAuditAppendSession, CancellationToken, ValueTask<int>> append, CancellationToken cancellationToken = default);
