@@ -176,4 +176,55 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
         Assert.Equal(checkpoint, await log.CreateCheckpointAsync());
         Assert.Equal("203.0.113.7", (await store.GetLastAsync())!.Request!.IpAddress);
     }
+
+    [ContractFact(NeedsGoTlog = true)]
+    public async Task Checkpoints_and_proofs_from_this_store_verify_with_Gos_tlog_and_altered_ones_do_not()
+    {
+        const string Origin = "example.com/audit";
+        var store = NewStore();
+        var trail = Trail(store);
+        var log = new AuditTransparencyLog(trail, new AuditTransparencyOptions { SigningKey = SigningKey });
+        for (var i = 0; i < 6; i++)
+        {
+            await trail.RecordAsync(AuditEvents.Draft(context: new { n = i, email = "p@example.org" }));
+        }
+
+        var older = await log.CreateCheckpointAsync();
+        for (var i = 6; i < 11; i++)
+        {
+            await trail.RecordAsync(AuditEvents.Draft(context: new { n = i, email = "p@example.org" }));
+        }
+
+        var newer = await log.CreateCheckpointAsync();
+        var directory = Directory.CreateTempSubdirectory("exportkit-tlog-contract-").FullName;
+        try
+        {
+            string Write(string name, string text)
+            {
+                var path = Path.Combine(directory, name);
+                File.WriteAllText(path, text);
+                return path;
+            }
+
+            var (oldFile, newFile) = (Write("old", older), Write("new", newer));
+            Assert.Equal(0, GoTlogVerifier.Run("checkpoint", log.VerifierKey, Origin, newFile).ExitCode);
+            for (var sequence = 1; sequence <= 11; sequence++)
+            {
+                var proof = Write($"p{sequence}", await log.ProveInclusionAsync(sequence, newer));
+                var (exit, output) = GoTlogVerifier.Run("inclusion", log.VerifierKey, Origin, newFile, proof);
+                Assert.True(exit == 0, $"inclusion of {sequence}: {output}");
+            }
+
+            var consistency = await log.ProveConsistencyAsync(older, newer);
+            Assert.Equal(0, GoTlogVerifier.Run("consistency", log.VerifierKey, Origin, oldFile, newFile, Write("c", consistency)).ExitCode);
+
+            var hash = System.Text.Json.JsonDocument.Parse(consistency).RootElement.GetProperty("proof")[0].GetString()!;
+            var altered = Write("altered", consistency.Replace(hash, Convert.ToBase64String(new byte[32]), StringComparison.Ordinal));
+            Assert.Equal(1, GoTlogVerifier.Run("consistency", log.VerifierKey, Origin, oldFile, newFile, altered).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -16,14 +16,23 @@ public abstract class ContractSkipAttribute : Attribute
     /// <summary>Why the suite cannot run here, or <see langword="null"/> to run it.</summary>
     public abstract string? SkipReason { get; }
 
-    internal static string? ReasonFor(ITestMethod testMethod) =>
-        testMethod.TestClass.Class.ToRuntimeType()?.GetCustomAttribute<ContractSkipAttribute>(inherit: true)?.SkipReason;
+    internal static string? ReasonFor(ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        testMethod.TestClass.Class.ToRuntimeType()?.GetCustomAttribute<ContractSkipAttribute>(inherit: true)?.SkipReason
+        ?? (factAttribute is IReflectionAttributeInfo { Attribute: ContractFactAttribute { NeedsGoTlog: true } } ? GoTlogVerifier.SkipReason : null);
 }
 
-/// <summary>A contract fact: runs as <see cref="FactAttribute"/> unless the deriving class says why it cannot (<see cref="ContractSkipAttribute"/>).</summary>
+/// <summary>
+/// A contract fact: runs as <see cref="FactAttribute"/> unless the deriving class says why it cannot
+/// (<see cref="ContractSkipAttribute"/>), or it needs Go's reference verifier (<see cref="NeedsGoTlog"/>) and that cannot
+/// be built here.
+/// </summary>
 [XunitTestCaseDiscoverer("ExportKit.Storage.Contracts.ContractFactDiscoverer", "ExportKit.Storage.Contracts")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ContractFactAttribute : FactAttribute;
+public sealed class ContractFactAttribute : FactAttribute
+{
+    /// <summary>Gets or sets a value indicating whether the test runs <see cref="GoTlogVerifier"/>.</summary>
+    public bool NeedsGoTlog { get; set; }
+}
 
 /// <summary>A contract theory: runs as <see cref="TheoryAttribute"/> unless the deriving class says why it cannot (<see cref="ContractSkipAttribute"/>).</summary>
 [XunitTestCaseDiscoverer("ExportKit.Storage.Contracts.ContractTheoryDiscoverer", "ExportKit.Storage.Contracts")]
@@ -36,7 +45,7 @@ public sealed class ContractFactDiscoverer(IMessageSink diagnosticMessageSink) :
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The runner owns and disposes of the test cases a discoverer returns.")]
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
-        ContractSkipAttribute.ReasonFor(testMethod) is null
+        ContractSkipAttribute.ReasonFor(testMethod, factAttribute) is null
             ? base.Discover(discoveryOptions, testMethod, factAttribute)
             : [SkippedContractTestCase.For(sink, discoveryOptions, testMethod)];
 }
@@ -47,7 +56,7 @@ public sealed class ContractTheoryDiscoverer(IMessageSink diagnosticMessageSink)
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The runner owns and disposes of the test cases a discoverer returns.")]
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
-        ContractSkipAttribute.ReasonFor(testMethod) is null
+        ContractSkipAttribute.ReasonFor(testMethod, theoryAttribute) is null
             ? base.Discover(discoveryOptions, testMethod, theoryAttribute)
             : [SkippedContractTestCase.For(sink, discoveryOptions, testMethod)];
 }
@@ -70,5 +79,5 @@ public sealed class SkippedContractTestCase : XunitTestCase
         new(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod);
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) =>
-        ContractSkipAttribute.ReasonFor(TestMethod) ?? "skipped";
+        ContractSkipAttribute.ReasonFor(TestMethod, factAttribute) ?? "skipped";
 }

@@ -1,3 +1,5 @@
+using ExportKit.Storage.Contracts;
+
 namespace ExportKit.Audit.Tests.Transparency;
 
 /// <summary>Go's golang.org/x/mod/sumdb/note and tlog accept every checkpoint and proof ExportKit writes, and reject altered ones.</summary>

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace ExportKit.Audit.Tests.Transparency;
+namespace ExportKit.Storage.Contracts;
 
 /// <summary>
 /// The reference verifier, tests/tlog-verifier (Go's golang.org/x/mod/sumdb/note and tlog), built once per run in GOPATH
 /// mode against the Debian package golang-golang-x-mod-dev, without network. <see cref="SkipReason"/> says what is
 /// missing when it cannot be built here.
 /// </summary>
-internal static class GoTlogVerifier
+public static class GoTlogVerifier
 {
     private const string GoPath = "/usr/share/gocode";
 
