@@ -12,6 +12,8 @@ internal static class AuditCommitments
 {
     public const int SaltSize = 32;
 
+    private const int StackLimit = 512;
+
     /// <summary>Commits to every personal value the policy selects, each with a new salt.</summary>
     public static List<AuditCommitment> Create(AuditEvent auditEvent, PersonalDataPolicy policy)
     {
@@ -53,12 +55,29 @@ internal static class AuditCommitments
 
     public static byte[] Commit(ReadOnlySpan<byte> salt, string field, string value)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(salt);
-        sha.AppendData(Encoding.UTF8.GetBytes(field));
-        sha.AppendData([0x00]);
-        sha.AppendData(Encoding.UTF8.GetBytes(value));
-        return sha.GetHashAndReset();
+        // One-shot SHA-256 over the bytes laid out in one buffer (on the stack when small): the same digest as hashing
+        // the parts incrementally, without a hash object and two UTF-8 arrays per value. The buffer holds a personal
+        // value, so it is cleared before it is left.
+        var length = salt.Length + Encoding.UTF8.GetByteCount(field) + 1 + Encoding.UTF8.GetByteCount(value);
+        var rented = length > StackLimit ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> input = rented is null ? stackalloc byte[StackLimit] : rented;
+        try
+        {
+            salt.CopyTo(input);
+            var at = salt.Length;
+            at += Encoding.UTF8.GetBytes(field, input[at..]);
+            input[at++] = 0x00;
+            at += Encoding.UTF8.GetBytes(value, input[at..]);
+            return SHA256.HashData(input[..at]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(input[..length]);
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     public static Dictionary<string, byte[]> ByField(IEnumerable<AuditCommitment> commitments) =>

@@ -44,6 +44,22 @@ public sealed class PersonalDataLeafTests
         Assert.True((await Trails.Create(store, options: Options()).VerifyAsync()).IsValid);
     }
 
+    [Theory]
+    [InlineData("203.0.113.77")]
+    [InlineData("Zoë Łukasiewicz 👩‍💼")]
+    [InlineData(null)] // a value longer than the stack buffer: 2,000 characters
+    public async Task A_commitment_is_SHA256_of_salt_field_0_value_as_the_README_specifies(string? ip)
+    {
+        ip ??= new string('9', 2000);
+        var store = new InMemoryAuditEventStore();
+        await Trails.Create(store, options: Options()).RecordAsync(Draft() with { Request = new RequestMetadata { IpAddress = ip } });
+
+        var commitment = (await store.ReadLeavesAsync(1).SingleAsync()).Commitments.Single(c => c.Field == "ip_address");
+        byte[] expected = System.Security.Cryptography.SHA256.HashData(
+            [.. commitment.Salt!.Value.Span, .. Encoding.UTF8.GetBytes("ip_address"), 0x00, .. Encoding.UTF8.GetBytes(ip)]);
+        Assert.Equal(expected, commitment.Commitment.ToArray());
+    }
+
     [Fact]
     public async Task Salts_are_fresh_per_event_so_equal_values_commit_differently()
     {
