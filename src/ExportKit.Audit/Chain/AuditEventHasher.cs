@@ -20,7 +20,7 @@ internal sealed class AuditEventHasher
 
     public AuditEventHasher(byte[]? key) => this.key = key;
 
-    /// <summary>A buffer to pass to <see cref="Hash(AuditEvent, ArrayBufferWriter{byte})"/> and <see cref="Matches"/>; not for two threads at once.</summary>
+    /// <summary>A buffer to pass to <see cref="Hash(AuditEvent, ArrayBufferWriter{byte})"/> and <see cref="Matches(AuditEvent, ArrayBufferWriter{byte}, string)"/>; not for two threads at once.</summary>
     public static ArrayBufferWriter<byte> NewBuffer() => new(1024);
 
     public string Hash(AuditEvent auditEvent, ArrayBufferWriter<byte> buffer)
@@ -48,13 +48,20 @@ internal sealed class AuditEventHasher
     /// <summary>Whether <paramref name="expected"/> is the event's hash in lower-case hex, compared without building a string.</summary>
     public bool Matches(AuditEvent auditEvent, ArrayBufferWriter<byte> buffer, string expected)
     {
+        AuditEventEncoding.Encode(auditEvent, buffer);
+        return Matches(buffer.WrittenSpan, expected);
+    }
+
+    /// <summary>Whether <paramref name="expected"/> is the hash of <paramref name="bytes"/> in lower-case hex, compared without building a string.</summary>
+    public bool Matches(ReadOnlySpan<byte> bytes, string expected)
+    {
         if (expected.Length != DigestLength * 2)
         {
             return false;
         }
 
         Span<byte> digest = stackalloc byte[DigestLength];
-        Compute(auditEvent, buffer, digest);
+        _ = key is null ? SHA256.HashData(bytes, digest) : HMACSHA256.HashData(key, bytes, digest);
         for (var i = 0; i < DigestLength; i++)
         {
             if (expected[2 * i] != HexDigits[digest[i] >> 4] || expected[(2 * i) + 1] != HexDigits[digest[i] & 0xF])

@@ -40,7 +40,16 @@ internal static class AuditCommitments
     public static Dictionary<string, byte[]> Recompute(AuditEvent auditEvent, IReadOnlyList<AuditCommitment> recorded)
     {
         var keys = new HashSet<string>(recorded.Select(c => c.Field), StringComparer.Ordinal);
-        var values = PersonalFields.Find(auditEvent, (key, _) => keys.Contains(key));
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (key.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash)
+            {
+                parts.Add(key[..slash]);
+            }
+        }
+
+        var values = PersonalFields.Find(auditEvent, (key, _) => keys.Contains(key), parts);
         var result = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var commitment in recorded)
         {

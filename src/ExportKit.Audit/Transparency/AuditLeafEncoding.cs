@@ -17,6 +17,14 @@ internal static class AuditLeafEncoding
     public static byte[] Encode(AuditEvent auditEvent, IReadOnlyDictionary<string, byte[]> commitments)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
+        Encode(auditEvent, commitments, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the leaf bytes into <paramref name="buffer"/>, cleared first (verification reuses one buffer).</summary>
+    public static void Encode(AuditEvent auditEvent, IReadOnlyDictionary<string, byte[]> commitments, ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
         AuditEventEncoding.Text(buffer, Version);
         AuditEventEncoding.Text(buffer, auditEvent.Id);
         AuditEventEncoding.Number(buffer, auditEvent.Sequence);
@@ -60,8 +68,6 @@ internal static class AuditLeafEncoding
             AuditEventEncoding.Text(buffer, field);
             buffer.Write(commitment);
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Field(ArrayBufferWriter<byte> buffer, IReadOnlyDictionary<string, byte[]> commitments, string key, string? value)

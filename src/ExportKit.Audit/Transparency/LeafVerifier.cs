@@ -15,6 +15,9 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
 {
     private const int CompareBatch = 1024;
 
+    private static readonly byte[] LeafVersion = System.Text.Encoding.ASCII.GetBytes(AuditLeafEncoding.Version);
+
+    private readonly System.Buffers.ArrayBufferWriter<byte> encoded = AuditEventHasher.NewBuffer();
     private readonly List<byte[]> rightEdge = [];
     private readonly List<long> pendingIndexes = [];
     private readonly List<byte[]> pendingHashes = [];
@@ -43,10 +46,16 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
 
         var leaf = reader.Current;
         var data = leaf.Data.Span;
-        byte[] expected = Versioned(data, AuditLeafEncoding.Version)
-            ? AuditLeafEncoding.Encode(auditEvent, AuditCommitments.Recompute(auditEvent, leaf.Commitments))
-            : AuditEventEncoding.Encode(auditEvent);
-        if (!data.SequenceEqual(expected) || !string.Equals(hasher.Hash(expected), auditEvent.Hash, StringComparison.Ordinal))
+        if (Versioned(data))
+        {
+            AuditLeafEncoding.Encode(auditEvent, AuditCommitments.Recompute(auditEvent, leaf.Commitments), encoded);
+        }
+        else
+        {
+            AuditEventEncoding.Encode(auditEvent, encoded);
+        }
+
+        if (!data.SequenceEqual(encoded.WrittenSpan) || !hasher.Matches(data, auditEvent.Hash))
         {
             return false;
         }
@@ -121,8 +130,8 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
         return h;
     }
 
-    private static bool Versioned(ReadOnlySpan<byte> data, string version) =>
-        data.Length > 5 + version.Length && data[0] == 1 && data.Slice(5, version.Length).SequenceEqual(System.Text.Encoding.ASCII.GetBytes(version));
+    private static bool Versioned(ReadOnlySpan<byte> data) =>
+        data.Length > 5 + LeafVersion.Length && data[0] == 1 && data.Slice(5, LeafVersion.Length).SequenceEqual(LeafVersion);
 
     private async Task AddRecordAsync(byte[] leafHash, CancellationToken cancellationToken)
     {

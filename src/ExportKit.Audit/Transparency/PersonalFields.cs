@@ -21,7 +21,13 @@ internal static class PersonalFields
     public const string After = "after";
 
     /// <summary>The selected fields of an event and their values as text (JSON members as canonical JSON), <see langword="null"/> when absent.</summary>
-    public static SortedDictionary<string, string?> Find(AuditEvent auditEvent, Func<string, string?, bool> select)
+    /// <param name="auditEvent">The event.</param>
+    /// <param name="select">Whether a field (its key, and a JSON member's name) is wanted.</param>
+    /// <param name="onlyParts">
+    /// When given, the JSON parts (<see cref="Context"/>, <see cref="Before"/>, <see cref="After"/>) that can hold a wanted
+    /// member: the others are not parsed. Only a caller that knows every key it selects can say (verification does).
+    /// </param>
+    public static SortedDictionary<string, string?> Find(AuditEvent auditEvent, Func<string, string?, bool> select, IReadOnlySet<string>? onlyParts = null)
     {
         var found = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         Scalar(found, select, UserId, auditEvent.UserId);
@@ -29,9 +35,9 @@ internal static class PersonalFields
         Scalar(found, select, ForwardedFor, auditEvent.Request?.ForwardedFor);
         Scalar(found, select, UserAgent, auditEvent.Request?.UserAgent);
         var memberPaths = new List<string>();
-        Json(found, select, Context, auditEvent.ContextJson, null);
-        Json(found, select, Before, auditEvent.BeforeJson, memberPaths);
-        Json(found, select, After, auditEvent.AfterJson, memberPaths);
+        Json(found, select, Context, Wanted(Context, onlyParts, auditEvent.ContextJson), null);
+        Json(found, select, Before, Wanted(Before, onlyParts, auditEvent.BeforeJson), memberPaths);
+        Json(found, select, After, Wanted(After, onlyParts, auditEvent.AfterJson), memberPaths);
         var diff = auditEvent.Diff ?? [];
         for (var i = 0; i < diff.Count; i++)
         {
@@ -103,6 +109,10 @@ internal static class PersonalFields
             return true;
         });
     }
+
+    // A part no wanted key lies in adds nothing (only selected members are recorded), so it need not be parsed.
+    private static string? Wanted(string part, IReadOnlySet<string>? onlyParts, string? json) =>
+        onlyParts is null || onlyParts.Contains(part) ? json : null;
 
     private static bool Overlaps(string memberPath, string changePath) =>
         changePath.Length == 0 || Inside(changePath, memberPath) || Inside(memberPath, changePath);
