@@ -24,14 +24,19 @@ internal static class AuditLeafRows
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var rowSequence = reader.GetInt64(0);
-            if (data is not null && rowSequence != sequence)
+            if (data is null || rowSequence != sequence)
             {
-                yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
-                commitments = [];
+                if (data is not null)
+                {
+                    yield return new AuditLeaf { Sequence = sequence, Data = data, Commitments = commitments };
+                    commitments = [];
+                }
+
+                // The join repeats the leaf's bytes on each of its commitments' rows: read them once per leaf.
+                sequence = rowSequence;
+                data = await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false);
             }
 
-            sequence = rowSequence;
-            data = await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false);
             if (!await reader.IsDBNullAsync(2, cancellationToken).ConfigureAwait(false))
             {
                 commitments.Add(new AuditCommitment
