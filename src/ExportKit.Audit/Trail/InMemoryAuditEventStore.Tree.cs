@@ -16,25 +16,7 @@ public sealed partial class InMemoryAuditEventStore
     /// <exception cref="InvalidOperationException">An event's id is taken, or the tree is behind the events (add the missing leaves first).</exception>
     public ValueTask<int> TryAppendWithLeavesAsync(IReadOnlyList<AuditEvent> auditEvents, IReadOnlyList<AuditLeaf> leaves, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(auditEvents);
-        ArgumentNullException.ThrowIfNull(leaves);
-        if (leaves.Count != auditEvents.Count)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{auditEvents.Count} events came with {leaves.Count} leaves: give each event its own leaf."), nameof(leaves));
-        }
-
-        for (var i = 0; i < auditEvents.Count; i++)
-        {
-            ArgumentNullException.ThrowIfNull(auditEvents[i], $"{nameof(auditEvents)}[{i}]");
-            ArgumentNullException.ThrowIfNull(leaves[i], $"{nameof(leaves)}[{i}]");
-            if (leaves[i].Sequence != auditEvents[i].Sequence)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"The leaf has sequence {leaves[i].Sequence} but the event {auditEvents[i].Id} has {auditEvents[i].Sequence}: append each event with its own leaf."), nameof(leaves));
-            }
-        }
-
+        ExportKit.Storage.AuditLeafArguments.Check(auditEvents, leaves);
         lock (gate)
         {
             for (var i = 0; i < auditEvents.Count; i++)

@@ -100,23 +100,11 @@ public sealed partial class PostgreSqlAuditEventStore
             ORDER BY t.n;
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("indexes", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = indexes.ToArray() });
-        var hashes = new List<byte[]>(indexes.Count);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
-                        $"Tree hash {reader.GetInt64(0)} is not stored."));
-                }
-
-                hashes.Add(await reader.GetFieldValueAsync<byte[]>(1, cancellationToken).ConfigureAwait(false));
-            }
+            return await TreeHashRows.ReadAsync(reader, indexes, cancellationToken).ConfigureAwait(false);
         }
-
-        return hashes;
     }
 
     private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

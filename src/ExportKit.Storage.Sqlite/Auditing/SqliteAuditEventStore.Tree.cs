@@ -109,23 +109,11 @@ public sealed partial class SqliteAuditEventStore
             ORDER BY j.key;
             """;
         command.Parameters.AddWithValue("@indexes", JsonSerializer.Serialize(indexes));
-        var hashes = new List<byte[]>(indexes.Count);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new ArgumentOutOfRangeException(nameof(indexes), reader.GetInt64(0), string.Create(CultureInfo.InvariantCulture,
-                        $"Tree hash {reader.GetInt64(0)} is not stored."));
-                }
-
-                hashes.Add((byte[])reader.GetValue(1));
-            }
+            return await TreeHashRows.ReadAsync(reader, indexes, cancellationToken).ConfigureAwait(false);
         }
-
-        return hashes;
     }
 
     internal static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)
