@@ -11,6 +11,11 @@ public abstract class PhaseRecord : IEquatable<PhaseRecord>
     private const string TenantIdField = "tenantId";
     private const string FacilityIdField = "facilityId";
 
+    private const int MaxKeptCapacity = 256;
+
+    [ThreadStatic]
+    private static List<ExportField>? scratchFields;
+
     /// <summary>Gets the tenant the record belongs to.</summary>
     public required string TenantId { get; init; }
 
@@ -43,20 +48,35 @@ public abstract class PhaseRecord : IEquatable<PhaseRecord>
     /// </exception>
     public IReadOnlyList<ExportField> GetFields()
     {
-        var fields = new List<ExportField>(12);
-        AddFields(fields);
-        foreach (var field in fields)
+        // The fields are gathered in a list kept per thread and copied into an array of their exact number: one
+        // allocation per record instead of a list and its larger backing array (this runs once per exported record).
+        // A GetFields called from inside AddFields (a record that embeds another) finds the list taken and uses its own.
+        var fields = scratchFields ?? new List<ExportField>(16);
+        scratchFields = null;
+        try
         {
-            if (field.Name is TenantIdField or FacilityIdField)
+            AddFields(fields);
+            foreach (var field in fields)
             {
-                throw new InvalidOperationException(FormattableString.Invariant(
-                    $"Record '{RecordId}' of phase {Phase.Number} ({Phase.Key}) adds a field named '{field.Name}', which ExportKit adds to every record from its {(field.Name == TenantIdField ? nameof(TenantId) : nameof(FacilityId))}: give the field another name."));
+                if (field.Name is TenantIdField or FacilityIdField)
+                {
+                    throw new InvalidOperationException(FormattableString.Invariant(
+                        $"Record '{RecordId}' of phase {Phase.Number} ({Phase.Key}) adds a field named '{field.Name}', which ExportKit adds to every record from its {(field.Name == TenantIdField ? nameof(TenantId) : nameof(FacilityId))}: give the field another name."));
+                }
             }
-        }
 
-        fields.Add(new(TenantIdField, TenantId));
-        fields.Add(new(FacilityIdField, FacilityId));
-        return fields;
+            var result = new ExportField[fields.Count + 2];
+            fields.CopyTo(result);
+            result[^2] = new(TenantIdField, TenantId);
+            result[^1] = new(FacilityIdField, FacilityId);
+            return result;
+        }
+        finally
+        {
+            // Kept for the next record unless an unusually wide one grew it: a thread does not hold a large array on.
+            fields.Clear();
+            scratchFields = fields.Capacity <= MaxKeptCapacity ? fields : null;
+        }
     }
 
     /// <summary>Compares two records by value.</summary>
