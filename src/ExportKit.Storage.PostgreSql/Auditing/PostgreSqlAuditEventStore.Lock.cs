@@ -52,11 +52,7 @@ public sealed partial class PostgreSqlAuditEventStore
     private static async Task<AuditEvent?> ReadLastAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand(LastEvent, connection, transaction);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AuditEventRows.Read(reader) : null;
-        }
+        return await StoreReads.ReadFirstAsync(command, reader => AuditEventRows.Read((NpgsqlDataReader)reader), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The store inside the locked transaction; usable only while the trail's append runs.</summary>

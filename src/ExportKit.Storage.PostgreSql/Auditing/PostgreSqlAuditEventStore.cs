@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace ExportKit.Storage.PostgreSql;
@@ -121,22 +120,11 @@ public sealed partial class PostgreSqlAuditEventStore : IAuditEventStore, IAudit
         return null;
     }
 
-    private async IAsyncEnumerable<T> ReadAllAsync<T>(
-        Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            prepare(command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return read(reader);
-                }
-            }
-        }
-    }
+    // The shared reader (src/Shared/Storage), typed for Npgsql's parameter helpers and row decoder.
+    private IAsyncEnumerable<T> ReadAllAsync<T>(Action<NpgsqlCommand> prepare, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        StoreReads.ReadAllAsync(
+            async token => await database.OpenAsync(token).ConfigureAwait(false),
+            command => prepare((NpgsqlCommand)command),
+            reader => read((NpgsqlDataReader)reader),
+            cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ExportKit.Storage.Sqlite;
@@ -123,31 +122,14 @@ public sealed partial class SqliteAuditEventStore : IAuditEventStore, IAuditTree
             AuditEventRows.Read,
             cancellationToken);
 
-    private async IAsyncEnumerable<T> ReadAllAsync<T>(
-        Action<SqliteConnection, SqliteCommand> prepare, Func<SqliteDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            prepare(connection, command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return read(reader);
-                }
-            }
-        }
-    }
+    // The shared reader (src/Shared/Storage); a query's search registers its function on the command's connection.
+    private IAsyncEnumerable<T> ReadAllAsync<T>(Action<SqliteConnection, SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        StoreReads.ReadAllAsync(
+            async token => await database.OpenAsync(token).ConfigureAwait(false),
+            command => prepare((SqliteConnection)command.Connection!, (SqliteCommand)command),
+            reader => read((SqliteDataReader)reader),
+            cancellationToken);
 
-    private static async Task<AuditEvent?> ReadSingleAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AuditEventRows.Read(reader) : null;
-        }
-    }
+    private static Task<AuditEvent?> ReadSingleAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+        StoreReads.ReadFirstAsync(command, reader => AuditEventRows.Read((SqliteDataReader)reader), cancellationToken);
 }

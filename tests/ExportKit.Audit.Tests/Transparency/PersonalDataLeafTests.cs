@@ -136,7 +136,7 @@ public sealed class PersonalDataLeafTests
         var store = new InMemoryAuditEventStore();
         var clock = ExportKit.Testing.TestClock.Create();
         var ids = new ExportKit.Testing.SequentialIds();
-        var chainOnly = new ChainOnlyStore(store);
+        var chainOnly = new ExportKit.Storage.Contracts.ChainOnlyAuditStore(store);
         await Trails.RecordMany(Trails.Create(chainOnly, clock, ids: ids), clock, 3);
         Assert.Equal(0, await store.GetTreeSizeAsync());
 
@@ -154,19 +154,4 @@ public sealed class PersonalDataLeafTests
         UserId = e.UserId, TenantId = e.TenantId, ResourceType = e.ResourceType, ResourceId = e.ResourceId, ContextJson = e.ContextJson,
         Request = request, BeforeJson = e.BeforeJson, AfterJson = e.AfterJson, Diff = e.Diff, PreviousHash = e.PreviousHash, Hash = e.Hash,
     };
-
-    /// <summary>A store seen as chain-only (as a store without the tree is), over an in-memory store.</summary>
-    private sealed class ChainOnlyStore(IAuditEventStore inner) : IAuditEventStore
-    {
-        public ValueTask<AuditEvent?> GetLastAsync(CancellationToken cancellationToken = default) => inner.GetLastAsync(cancellationToken);
-
-        public ValueTask<bool> TryAppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => inner.TryAppendAsync(auditEvent, cancellationToken);
-
-        public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, long offset, long limit, CancellationToken cancellationToken = default) =>
-            inner.QueryAsync(query, offset, limit, cancellationToken);
-
-        public IAsyncEnumerable<AuditChainRow> ReadChainAsync(CancellationToken cancellationToken = default) => inner.ReadChainAsync(cancellationToken);
-
-        public ValueTask<AuditEvent?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default) => inner.FindAsync(tenantId, id, cancellationToken);
-    }
 }
