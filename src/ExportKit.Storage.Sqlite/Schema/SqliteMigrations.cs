@@ -96,5 +96,6 @@ internal static class SqliteMigrations
         SqliteMigration.FromSql(3, "export jobs: a strict table the job store updates under leases, never deleted", ExportJobsTable.Sql),
         SqliteMigration.FromSql(4, "audit transparency log: tree hashes, leaves and erasable salted commitments, strict and append-only", AuditTreeTables.Sql),
         SqliteMigration.FromSql(5, "audit retention: append-only anchors, and deletion of audit rows only up to the recorded cut", AuditRetentionTable.Sql),
+        new(6, "CHECK constraints on closed sets of words as comparisons, not IN lists: no temporary b-tree per insert", ComparisonChecksMigration.ApplyAsync),
     ];
 }

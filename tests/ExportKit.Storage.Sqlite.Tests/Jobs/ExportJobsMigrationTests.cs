@@ -54,8 +54,8 @@ public sealed class ExportJobsMigrationTests : IDisposable
         var jobs = new SqliteExportJobStore(old.ConnectionString);
         await jobs.AddAsync(ExportJobStoreContract.Job(1));
 
-        Assert.Equal(5L, old.Scalar("SELECT max(version) FROM schema_version;"));
-        Assert.Equal(5L, old.Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(6L, old.Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(6L, old.Scalar("SELECT count(*) FROM schema_version;"));
         Assert.Equal(1L, old.Scalar("SELECT strict FROM pragma_table_list WHERE name = 'export_jobs';"));
         Assert.Equal(3L, old.Scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'export_jobs';"));
         Assert.Equal(4L, old.Scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'export_jobs' AND name LIKE 'ix_%';"));
@@ -75,7 +75,7 @@ public sealed class ExportJobsMigrationTests : IDisposable
         old.ClosePool();
         await new SqliteExportJobStore(old.ConnectionString).AddAsync(ExportJobStoreContract.Job(1));
 
-        Assert.Equal(5L, old.Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(6L, old.Scalar("SELECT count(*) FROM schema_version;"));
         Assert.Equal(1L, old.Scalar("SELECT count(*) FROM export_jobs;"));
         Assert.Equal(
             "export jobs: a strict table the job store updates under leases, never deleted",

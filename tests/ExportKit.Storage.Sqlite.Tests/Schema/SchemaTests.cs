@@ -18,7 +18,7 @@ public sealed class SchemaTests : IDisposable
         await store.ReadAsync().ToListAsync();
 
         Assert.True(File.Exists(database.Path));
-        Assert.Equal(5L, database.Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(6L, database.Scalar("SELECT max(version) FROM schema_version;"));
         foreach (var table in new[] { "export_log", "audit_events", "exports", "export_jobs" })
         {
             Assert.Equal(1L, database.Scalar($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));
@@ -41,7 +41,7 @@ public sealed class SchemaTests : IDisposable
             await appender.GetLastAsync();
         }
 
-        Assert.Equal(5L, database.Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(6L, database.Scalar("SELECT count(*) FROM schema_version;"));
         Assert.Equal(1L, database.Scalar("SELECT count(*) FROM audit_events;"));
     }
 

@@ -85,7 +85,7 @@ public sealed class StrictMigrationTests : IDisposable
         Assert.Equal(events.Select(e => e.Id).Reverse(), (await trail.QueryAsync(new AuditQuery("acme"), Viewer)).Select(e => e.Id));
         Assert.Equal(["b1", "b2"], (await new SqliteExportLogStore(old.ConnectionString).ReadAsync().ToListAsync()).Select(e => ((ExportDownloadedEntry)e).BundleId));
         Assert.Equal(ExportRecords.Create("exp_1"), await new SqliteExportRegistry(old.ConnectionString).FindAsync("acme", "exp_1"));
-        Assert.Equal(5L, old.Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Equal(6L, old.Scalar("SELECT max(version) FROM schema_version;"));
         foreach (var table in Tables)
         {
             Assert.Equal(1L, old.Scalar($"SELECT strict FROM pragma_table_list WHERE name = '{table}';"));
