@@ -73,15 +73,7 @@ public sealed class ExportBundleAssembler
     /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>), or the items outgrow the memory budget and their spool file cannot be made or written in <see cref="ExportBundleAssemblerOptions.TemporaryDirectory"/> (<see cref="ExportErrorCodes.StorageFailed"/>, naming the directory).</exception>
     public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed = false, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(timeRange);
-        ArgumentException.ThrowIfNullOrWhiteSpace(exportId);
-        if (!definition.Category.Equals(query.Category))
-        {
-            throw new ArgumentException($"The definition is for category '{definition.Category}' but the query asks for '{query.Category}'.", nameof(definition));
-        }
-
+        Validate(definition, query, timeRange, exportId);
         cancellationToken.ThrowIfCancellationRequested();
         EnsureSources(definition);
         var started = timeProvider.GetTimestamp();
@@ -124,33 +116,100 @@ public sealed class ExportBundleAssembler
             unowned?.Dispose();
         }
 
-        var bundle = new ExportBundle
-        {
-            BundleId = "bnd_" + Convert.ToHexString(bundleHash.Finish().AsSpan(0, 12)).ToLowerInvariant(),
-            ExportId = exportId,
-            Title = definition.Title,
-            Description = definition.Description,
-            Category = query.Category,
-            Format = query.Format,
-            Scope = query.Scope,
-            TimeRange = timeRange,
-            Sections = sections,
-            References = [.. references],
-            Metadata = new ExportMetadata
-            {
-                GeneratedAt = now,
-                GeneratedBy = query.RequestedBy,
-                Format = query.Format,
-                TotalSections = sections.Count,
-                TotalItems = sections.Sum(s => s.ItemCount),
-                DataSourcesUsed = sections.Select(s => s.DataSource).Distinct(StringComparer.Ordinal).ToArray(),
-                TimeRange = timeRange,
-                ComputationTimeMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
-                Compressed = compressed,
-            },
-        };
+        var bundle = CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash, sections, references, now, started);
         return new AssembledBundle(bundle, dropped.Count, spool);
     }
+
+    /// <summary>
+    /// Assembles the bundle of a query while <paramref name="write"/> writes it, for a formatter that reads nothing of
+    /// the bundle before its items: the sources are read as the formatter enumerates the sections, so nothing is held
+    /// or spooled. The bundle handed to <paramref name="write"/> has its identity (export id, title, category, format,
+    /// scope, time range) and each section's id, title, description, data source and generation time; what only the
+    /// whole read can tell — the bundle id (empty), the sections' summaries and item counts (empty, 0), the references
+    /// and the metadata's totals — is not known yet. Each section must be read once, in order, to its end.
+    /// </summary>
+    /// <param name="definition">The category's definition.</param>
+    /// <param name="query">The query; its category must be the definition's.</param>
+    /// <param name="timeRange">The time range to export (the query's, or the engine's default).</param>
+    /// <param name="exportId">The id of this execution.</param>
+    /// <param name="write">Writes the streamed bundle; it returns when the last section has been read to its end.</param>
+    /// <param name="compressed">Whether the formatter compresses what it writes (see <see cref="BuildAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the read of the sources and is passed to <paramref name="write"/>.</param>
+    /// <returns>
+    /// The bundle, exactly as <see cref="BuildAsync"/> assembles it (same bundle id, summaries, counts, references and
+    /// metadata), and how many records were dropped; its sections' items were streamed and cannot be enumerated again.
+    /// </returns>
+    /// <exception cref="ExportException">As <see cref="BuildAsync"/>: a phase has no source, a source failed or returned records out of order, or a record's values nest too deep.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="write"/> read a section twice, out of order, or not to its end.</exception>
+    public async Task<AssembledBundle> StreamAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, Func<ExportBundle, CancellationToken, Task> write, bool compressed = false, CancellationToken cancellationToken = default)
+    {
+        Validate(definition, query, timeRange, exportId);
+        ArgumentNullException.ThrowIfNull(write);
+        cancellationToken.ThrowIfCancellationRequested();
+        EnsureSources(definition);
+        var started = timeProvider.GetTimestamp();
+        var now = timeProvider.GetUtcNow();
+        var dropped = new DropCounter();
+        var references = new SortedSet<string>(StringComparer.Ordinal);
+        var stream = new StreamedSections(definition, sources, new PhaseReadRequest(query.Scope, timeRange), now, maxFieldDepth, dropped, references);
+        var placeholders = definition.Sections.Select((section, index) => new ExportSection(
+            section.SectionId, section.Title, section.Description, section.DataSource, new SectionSummary(string.Empty, [], []), 0, now, stream.Items(index))).ToArray();
+        await write(CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash: null, placeholders, references, now, started), cancellationToken).ConfigureAwait(false);
+
+        var tallies = stream.Finish();
+        using var bundleHash = new CanonicalHash();
+        AddCanonicalQuery(bundleHash, query, timeRange);
+        var sections = new List<ExportSection>(placeholders.Length);
+        for (var i = 0; i < placeholders.Length; i++)
+        {
+            var section = placeholders[i];
+            bundleHash.Add(section.SectionId);
+            bundleHash.Add(Convert.ToHexString(tallies[i].Hash));
+            sections.Add(new ExportSection(
+                section.SectionId, section.Title, section.Description, section.DataSource, tallies[i].ToSummary(), tallies[i].ItemCount, now, StreamedSections.Consumed(section.SectionId)));
+        }
+
+        return new AssembledBundle(CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash, sections, references, now, started), dropped.Count);
+    }
+
+    private static void Validate(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(timeRange);
+        ArgumentException.ThrowIfNullOrWhiteSpace(exportId);
+        if (!definition.Category.Equals(query.Category))
+        {
+            throw new ArgumentException($"The definition is for category '{definition.Category}' but the query asks for '{query.Category}'.", nameof(definition));
+        }
+    }
+
+    /// <summary>The bundle of assembled sections; with no <paramref name="bundleHash"/> (a streamed bundle not yet read), its id is empty.</summary>
+    private ExportBundle CreateBundle(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed, CanonicalHash? bundleHash, IReadOnlyList<ExportSection> sections, SortedSet<string> references, DateTimeOffset now, long started) => new()
+    {
+        BundleId = bundleHash is null ? string.Empty : "bnd_" + Convert.ToHexString(bundleHash.Finish().AsSpan(0, 12)).ToLowerInvariant(),
+        ExportId = exportId,
+        Title = definition.Title,
+        Description = definition.Description,
+        Category = query.Category,
+        Format = query.Format,
+        Scope = query.Scope,
+        TimeRange = timeRange,
+        Sections = sections,
+        References = [.. references],
+        Metadata = new ExportMetadata
+        {
+            GeneratedAt = now,
+            GeneratedBy = query.RequestedBy,
+            Format = query.Format,
+            TotalSections = sections.Count,
+            TotalItems = sections.Sum(s => s.ItemCount),
+            DataSourcesUsed = sections.Select(s => s.DataSource).Distinct(StringComparer.Ordinal).ToArray(),
+            TimeRange = timeRange,
+            ComputationTimeMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds,
+            Compressed = compressed,
+        },
+    };
 
     private void EnsureSources(ExportCategoryDefinition definition)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ExportKit.Assembly;
 
 /// <summary>
@@ -13,27 +15,38 @@ internal sealed class SectionTally
 
     public byte[] Hash { get; private set; } = [];
 
+    /// <summary>Gets whether the section was read to its end (its counts and hash are final).</summary>
+    public bool Completed { get; private set; }
+
     public static async Task<SectionTally> CountAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, ItemSpool spool, CancellationToken cancellationToken)
     {
         var tally = new SectionTally();
         using var hash = new BackgroundItemHash();
         await foreach (var projected in reader.ReadAsync(dropped, cancellationToken).ConfigureAwait(false))
         {
-            var item = projected.Item;
-            tally.ItemCount++;
-            await hash.AddAsync(item).ConfigureAwait(false);
-            spool.Add(item);
-            Increment(tally.bySeverity, projected.Severity);
-            Increment(tally.byStatus, projected.Status);
-            var itemReferences = item.References;
-            for (var i = 0; i < itemReferences.Count; i++)
-            {
-                references.Add(itemReferences[i]);
-            }
+            await tally.AddAsync(projected, hash, references).ConfigureAwait(false);
+            spool.Add(projected.Item);
         }
 
-        tally.Hash = await hash.FinishAsync().ConfigureAwait(false);
+        await tally.CompleteAsync(hash).ConfigureAwait(false);
         return tally;
+    }
+
+    /// <summary>
+    /// The same pass as <see cref="CountAsync"/>, yielding each item as it is counted instead of spooling it: for a
+    /// formatter that reads each section once, in order, while the sources are read. The tally is
+    /// <see cref="Completed"/> once the enumeration has reached the end.
+    /// </summary>
+    public async IAsyncEnumerable<ExportItem> StreamAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var hash = new BackgroundItemHash();
+        await foreach (var projected in reader.ReadAsync(dropped, cancellationToken).ConfigureAwait(false))
+        {
+            await AddAsync(projected, hash, references).ConfigureAwait(false);
+            yield return projected.Item;
+        }
+
+        await CompleteAsync(hash).ConfigureAwait(false);
     }
 
     public SectionSummary ToSummary()
@@ -49,6 +62,27 @@ internal sealed class SectionTally
     private static string Describe(string label, SummaryCount[] counts) => counts.Length == 0
         ? string.Empty
         : " " + label + ": " + string.Join(", ", counts.Select(c => FormattableString.Invariant($"{c.Key} {c.Count}"))) + ".";
+
+    private ValueTask AddAsync(ProjectedItem projected, BackgroundItemHash hash, SortedSet<string> references)
+    {
+        var item = projected.Item;
+        ItemCount++;
+        Increment(bySeverity, projected.Severity);
+        Increment(byStatus, projected.Status);
+        var itemReferences = item.References;
+        for (var i = 0; i < itemReferences.Count; i++)
+        {
+            references.Add(itemReferences[i]);
+        }
+
+        return hash.AddAsync(item);
+    }
+
+    private async ValueTask CompleteAsync(BackgroundItemHash hash)
+    {
+        Hash = await hash.FinishAsync().ConfigureAwait(false);
+        Completed = true;
+    }
 
     private static void Increment(SortedDictionary<string, long> counts, string? key)
     {

@@ -203,10 +203,30 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         string sha256;
         try
         {
-            built = await builder.BuildAsync(definition, attempt.Query, timeRange, ids.NewId("exp"), formatters.Compresses(attempt.Query.Format), cancellationToken).ConfigureAwait(false);
-            Activity.Current?.AddEvent(new ActivityEvent("bundle.assembled", tags: new ActivityTagsCollection { ["exportkit.sections"] = built.Bundle.Sections.Count, ["exportkit.items"] = built.Bundle.Metadata.TotalItems }));
-            var bundle = ExportProgress.Current is { } progress ? progress.Track(built.Bundle) : built.Bundle;
-            (size, sha256) = await WriteAsync(formatter, bundle, destination, cancellationToken).ConfigureAwait(false);
+            var exportId = ids.NewId("exp");
+            var compressed = formatters.Compresses(attempt.Query.Format);
+            if (formatters.StreamsItems(attempt.Query.Format))
+            {
+                // The formatter reads nothing before the items: the sources are read as it writes, nothing is held.
+                (long Size, string Sha256) written = (0, string.Empty);
+                built = await builder.StreamAsync(
+                    definition,
+                    attempt.Query,
+                    timeRange,
+                    exportId,
+                    async (streamed, ct) => written = await WriteAsync(formatter, Track(streamed), destination, ct).ConfigureAwait(false),
+                    compressed,
+                    cancellationToken).ConfigureAwait(false);
+                (size, sha256) = written;
+                Assembled(built);
+            }
+            else
+            {
+                built = await builder.BuildAsync(definition, attempt.Query, timeRange, exportId, compressed, cancellationToken).ConfigureAwait(false);
+                Assembled(built);
+                (size, sha256) = await WriteAsync(formatter, Track(built.Bundle), destination, cancellationToken).ConfigureAwait(false);
+            }
+
             Activity.Current?.AddEvent(new ActivityEvent("export.written", tags: new ActivityTagsCollection { ["exportkit.bytes"] = size }));
         }
 #pragma warning disable CA1031 // Classify turns any failure into an error code; the partial file is discarded either way.
@@ -222,6 +242,12 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
         built.Dispose();
         return await CommitAsync(attempt, built, size, sha256, destination).ConfigureAwait(false);
     }
+
+    private static void Assembled(AssembledBundle built) =>
+        Activity.Current?.AddEvent(new ActivityEvent("bundle.assembled", tags: new ActivityTagsCollection { ["exportkit.sections"] = built.Bundle.Sections.Count, ["exportkit.items"] = built.Bundle.Metadata.TotalItems }));
+
+    // A job's export counts the items the formatter writes, for its progress.
+    private static ExportBundle Track(ExportBundle bundle) => ExportProgress.Current is { } progress ? progress.Track(bundle) : bundle;
 
     /// <summary>
     /// Writes and measures the output. A destination that can seek and be read is written directly — ZIP formats then

@@ -15,6 +15,7 @@ internal sealed class ExportFormatterSet
 {
     private readonly Dictionary<ExportFormat, IExportFormatter> formatters = [];
     private readonly HashSet<ExportFormat> uncompressedBundles = [];
+    private readonly HashSet<ExportFormat> streaming = [];
     private readonly string? temporaryDirectory;
 
     public ExportFormatterSet(
@@ -28,6 +29,7 @@ internal sealed class ExportFormatterSet
         temporaryDirectory = engine.Value.TemporaryDirectory;
         Add(ExportFormatters.Json());
         Add(ExportFormatters.Csv(csv.Value));
+        streaming.Add(ExportFormat.Csv);
         Add(ExportFormatters.Html(html.Value));
         Add(ExportFormatters.Markdown());
         Add(ExportFormatters.Zip(Compose(zip.Value)));
@@ -45,6 +47,7 @@ internal sealed class ExportFormatterSet
         foreach (var formatter in hostFormatters)
         {
             uncompressedBundles.Remove(formatter.Format);
+            streaming.Remove(formatter.Format);
             Add(formatter);
         }
     }
@@ -60,6 +63,14 @@ internal sealed class ExportFormatterSet
     /// bundle format is taken to compress (it cannot say otherwise); no other format compresses.
     /// </summary>
     public bool Compresses(ExportFormat format) => format.IsBundleFormat && !uncompressedBundles.Contains(format);
+
+    /// <summary>
+    /// Says whether the formatter of <paramref name="format"/> reads nothing of a bundle before its items — only each
+    /// section's title and data source, and its items once, in order, to the end — so that the engine can assemble
+    /// the bundle while it is written instead of holding its items first: the built-in CSV (its header names the
+    /// columns, not the bundle). A host's formatter is not assumed to.
+    /// </summary>
+    public bool StreamsItems(ExportFormat format) => streaming.Contains(format);
 
     private void Add(IExportFormatter formatter) => formatters[formatter.Format] = formatter;
 

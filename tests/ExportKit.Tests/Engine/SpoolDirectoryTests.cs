@@ -99,12 +99,26 @@ public sealed class SpoolDirectoryTests : IDisposable
         var unwritable = UnwritableDirectory.Path!;
         var engine = Engine(new BulkySource(Records(30), () => { }), o => o.TemporaryDirectory = unwritable);
 
-        var result = await engine.ExportToDirectoryAsync(Query("csv"), Principal, Output);
+        var result = await engine.ExportToDirectoryAsync(Query("json"), Principal, Output);
 
         Assert.Equal(ExportErrorCodes.StorageFailed, result.ErrorCode);
         Assert.Contains($"its spool file in '{unwritable}' could not be created (", result.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("ExportKitOptions.TemporaryDirectory", result.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(Output));
+    }
+
+    [Fact]
+    public async Task A_csv_export_over_the_memory_budget_needs_no_temporary_directory_it_streams()
+    {
+        // The CSV formatter reads nothing of the bundle before its items, so the engine writes each record as it is read.
+        var engine = Engine(new BulkySource(Records(30), () => { }), o => o.TemporaryDirectory = Temporary);
+
+        var result = await engine.ExportToDirectoryAsync(Query("csv"), Principal, Output);
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        Assert.Equal(30, result.Bundle!.Metadata.TotalItems);
+        Assert.False(Directory.Exists(Temporary));
+        Assert.Equal([result.FileName], Directory.GetFiles(Output).Select(Path.GetFileName));
     }
 
     [Fact]
