@@ -71,6 +71,19 @@ public sealed class CsvStreamingTests : IDisposable
         Assert.Empty(await engine.Registry.ListAsync("acme").ToListAsync());
     }
 
+    [Fact]
+    public async Task A_csv_export_cancelled_mid_stream_is_cancelled_and_leaves_no_file()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var source = new CancellingSource(cancellation, after: 5);
+        var engine = new TestEngine([source]);
+
+        var result = await engine.Engine.ExportToDirectoryAsync(TestEngine.Query(ExportCategory.AlertLogs, ExportFormat.Csv), TestEngine.Admin(), output, cancellation.Token);
+
+        Assert.Equal(ExportErrorCodes.Cancelled, result.ErrorCode);
+        Assert.Empty(Directory.GetFileSystemEntries(output));
+    }
+
     private static async Task<byte[]> HeldCsvAsync(ExportCategory category)
     {
         var sources = InMemoryPhaseDataSource.ForEachPhase(TestRecords.All().Concat(TestRecords.All("globex")));
@@ -80,6 +93,27 @@ public sealed class CsvStreamingTests : IDisposable
         using var stream = new MemoryStream();
         await ExportFormatters.Csv().WriteAsync(built.Bundle, stream, CancellationToken.None);
         return stream.ToArray();
+    }
+
+    /// <summary>Alerts, with the export cancelled after the given number has been read.</summary>
+    private sealed class CancellingSource(CancellationTokenSource cancellation, int after) : IPhaseDataSource
+    {
+        public ExportPhase Phase => ExportPhase.Alerts;
+
+        public async IAsyncEnumerable<PhaseRecord> ReadAsync(PhaseReadRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < after * 2; i++)
+            {
+                if (i == after)
+                {
+                    await cancellation.CancelAsync();
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
+                yield return new Alert { AlertId = $"al-{i:D3}", TenantId = request.Scope.TenantId, Severity = "low", Category = "c", Status = "open", CreatedAt = request.TimeRange.Start.AddMinutes(i) };
+            }
+        }
     }
 
     /// <summary>A host's CSV formatter that reads the bundle id and totals before the items, as a header might.</summary>

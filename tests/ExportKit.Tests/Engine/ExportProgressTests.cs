@@ -1,4 +1,6 @@
 using ExportKit.Engine;
+using ExportKit.Sources;
+using ExportKit.Testing;
 
 namespace ExportKit.Tests.Engine;
 
@@ -30,6 +32,30 @@ public sealed class ExportProgressTests
     }
 
     [Fact]
+    public async Task A_streamed_csv_export_counts_its_rows_as_they_are_written()
+    {
+        var alerts = Enumerable.Range(0, 3000).Select(i => new Alert
+        {
+            AlertId = $"al-{i:D4}", TenantId = "acme", Severity = "low", Category = "c", Status = "open", CreatedAt = TestClock.Now.AddDays(-1).AddSeconds(i),
+        });
+        var engine = new TestEngine([new InMemoryPhaseDataSource(ExportPhase.Alerts, alerts)]);
+        var progress = new ExportProgress();
+        var seen = new List<long>();
+        using var output = new ObservingStream(() => seen.Add(progress.Items));
+
+        ExportResult result;
+        using (ExportProgress.Begin(progress))
+        {
+            result = await engine.Engine.ExportAsync(TestEngine.Query(ExportCategory.AlertLogs, ExportFormat.Csv), TestEngine.Admin(), output);
+        }
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        Assert.Equal(3000, result.Bundle!.Metadata.TotalItems);
+        Assert.Equal(3000, progress.Items);
+        Assert.Contains(seen, count => count > 0 && count < 3000); // rows were counted while the file was being written
+    }
+
+    [Fact]
     public async Task Outside_a_scope_nothing_is_counted_and_the_formatter_gets_the_bundle_as_built()
     {
         var formatter = new ProbeFormatter();
@@ -39,6 +65,16 @@ public sealed class ExportProgressTests
 
         Assert.True(result.Succeeded, result.ErrorMessage);
         Assert.Null(formatter.AfterFirstReader);
+    }
+
+    /// <summary>A stream that notes something each time it is written to (every write of a derived MemoryStream comes here).</summary>
+    private sealed class ObservingStream(Action onWrite) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            onWrite();
+            base.Write(buffer, offset, count);
+        }
     }
 
     /// <summary>Reads 2 items of the largest section with one reader and 3 with another, noting the progress after each, then everything.</summary>
