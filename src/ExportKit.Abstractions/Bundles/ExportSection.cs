@@ -55,6 +55,10 @@ public sealed class ExportSection
     /// <summary>Gets when the section was assembled, in UTC.</summary>
     public DateTimeOffset GeneratedAt { get; }
 
-    /// <summary>Gets the items, in (timestamp, item id) ordinal order. Each enumeration reads the sources again.</summary>
+    /// <summary>
+    /// Gets the items, in (timestamp, item id) ordinal order. A bundle the assembler builds replays, on each
+    /// enumeration, the items it read once from the sources; one it streams reads them as the formatter enumerates
+    /// each section, once.
+    /// </summary>
     public IAsyncEnumerable<ExportItem> Items { get; }
 }

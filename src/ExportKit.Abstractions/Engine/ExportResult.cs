@@ -51,7 +51,10 @@ public sealed class ExportResult
     /// <summary>Gets the lower-case hex SHA-256 of the bytes written.</summary>
     public string? Sha256 { get; private init; }
 
-    /// <summary>Gets the bundle that was written (its sections' items are not held; enumerating them reads the sources again).</summary>
+    /// <summary>
+    /// Gets the bundle that was written. Its sections' items are not kept once the file is written (the sources were
+    /// read once, for it, and are not read again): enumerating them throws <see cref="InvalidOperationException"/>.
+    /// </summary>
     public ExportBundle? Bundle { get; private init; }
 
     /// <summary>Gets how many records the sources returned outside the scope; they were dropped and not exported.</summary>

@@ -43,6 +43,23 @@ public sealed class CsvStreamingTests : IDisposable
         Assert.Equal(csv.BundleId, generated.BundleId);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task The_results_bundle_keeps_no_items_once_written_whichever_the_path(string format)
+    {
+        ExportFormat.TryGetBuiltIn(format, out var exportFormat);
+        var (result, _) = await new TestEngine().ExportAsync(TestEngine.Query(ExportCategory.AlertLogs, exportFormat));
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var item in result.Bundle!.Sections[0].Items)
+            {
+            }
+        });
+    }
+
     [Fact]
     public async Task A_host_csv_formatter_is_handed_the_whole_bundle_before_its_items()
     {
