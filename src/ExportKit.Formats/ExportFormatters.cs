@@ -11,6 +11,25 @@ public static class ExportFormatters
     public static IExportFormatter Json() => new Json.JsonExportFormatter();
 
     /// <summary>
+    /// Says how many items of each section <paramref name="formatter"/> reads at most, when it is a built-in formatter
+    /// that shows only the first items of a section and counts the rest: the HTML report reads
+    /// <see cref="HtmlExportOptions.MaxRowsPerSection"/> and one more (to see that there are more), the Markdown summary
+    /// 10. An assembler may then keep only those (<c>ExportBundleAssembler.BuildAsync</c>'s <c>itemsReadPerSection</c>).
+    /// </summary>
+    /// <param name="formatter">A formatter.</param>
+    /// <returns>The number, or <see langword="null"/> for a formatter that reads every item, or that is not built in.</returns>
+    public static int? ItemsReadPerSection(IExportFormatter formatter)
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        return formatter switch
+        {
+            ExportKit.Formats.Html.HtmlExportFormatter html => html.ItemsReadPerSection,
+            ExportKit.Formats.Markdown.MarkdownExportFormatter => ExportKit.Formats.Markdown.MarkdownExportFormatter.MaxItemsPerSection,
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// Creates the CSV formatter: RFC 4180, one row per item with the columns <c>Section</c>, <c>Item ID</c>,
     /// <c>Item Type</c>, <c>Timestamp</c>, <c>Data Source</c> and <c>Details</c>, a header row first, rows ending with
     /// <c>\r\n</c>, fields quoted only when they hold a comma, a quote, CR or LF (quotes doubled), UTF-8.

@@ -71,9 +71,37 @@ public sealed class ExportBundleAssembler
     /// items it holds and deletes its spool file, after which its sections cannot be enumerated.
     /// </returns>
     /// <exception cref="ExportException">A phase has no source (<see cref="ExportErrorCodes.MissingDataSource"/>), a source failed or returned records out of order, or a record's values nest too deep (<see cref="ExportErrorCodes.FieldTooDeep"/>), or the items outgrow the memory budget and their spool file cannot be made or written in <see cref="ExportBundleAssemblerOptions.TemporaryDirectory"/> (<see cref="ExportErrorCodes.StorageFailed"/>, naming the directory).</exception>
-    public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed = false, CancellationToken cancellationToken = default)
+    public Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed, CancellationToken cancellationToken) =>
+        BuildAsync(definition, query, timeRange, exportId, compressed, itemsReadPerSection: null, cancellationToken);
+
+    /// <summary>
+    /// Assembles the bundle of a query for a formatter that reads only the first items of each section and counts the
+    /// rest (a report that shows a page of each section): every item is still counted, summarised and hashed, but only
+    /// the first <paramref name="itemsReadPerSection"/> of each section are kept for the formatter, so a large export
+    /// holds and spools no more than it shows. See <see cref="BuildAsync(ExportCategoryDefinition, ExportQuery, ExportTimeRange, string, bool, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="definition">The category's definition.</param>
+    /// <param name="query">The query; its category must be the definition's.</param>
+    /// <param name="timeRange">The time range to export (the query's, or the engine's default).</param>
+    /// <param name="exportId">The id of this execution.</param>
+    /// <param name="compressed">Whether the formatter compresses what it writes (see the other overload).</param>
+    /// <param name="itemsReadPerSection">
+    /// How many items of each section the formatter reads at most (for a built-in formatter,
+    /// <c>ExportFormatters.ItemsReadPerSection</c> says), from 1; <see langword="null"/> keeps every item. Enumerating
+    /// a section past them throws <see cref="InvalidOperationException"/> naming the number.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read of the sources.</param>
+    /// <returns>The bundle and how many records were dropped; dispose it when the bundle has been written.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemsReadPerSection"/> is less than 1.</exception>
+    /// <exception cref="ExportException">As the other overload.</exception>
+    public async Task<AssembledBundle> BuildAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed = false, int? itemsReadPerSection = null, CancellationToken cancellationToken = default)
     {
         Validate(definition, query, timeRange, exportId);
+        if (itemsReadPerSection is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, nameof(itemsReadPerSection));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         EnsureSources(definition);
         var started = timeProvider.GetTimestamp();
@@ -93,7 +121,7 @@ public sealed class ExportBundleAssembler
             {
                 var reader = new SectionReader(sectionDefinition, sources, request, now, maxFieldDepth);
                 var start = spool.Position;
-                var tally = await SectionTally.CountAsync(reader, dropped, references, spool, cancellationToken).ConfigureAwait(false);
+                var tally = await SectionTally.CountAsync(reader, dropped, references, spool, itemsReadPerSection ?? long.MaxValue, cancellationToken).ConfigureAwait(false);
                 bundleHash.Add(sectionDefinition.SectionId);
                 bundleHash.Add(Convert.ToHexString(tally.Hash));
                 sections.Add(new ExportSection(
@@ -104,7 +132,7 @@ public sealed class ExportBundleAssembler
                     tally.ToSummary(),
                     tally.ItemCount,
                     now,
-                    new SpooledItems(spool, start, spool.Position)));
+                    KeptItems.Of(new SpooledItems(spool, start, spool.Position), sectionDefinition.SectionId, tally.ItemCount, itemsReadPerSection)));
             }
 
             spool.Seal();
@@ -133,13 +161,13 @@ public sealed class ExportBundleAssembler
     /// <param name="timeRange">The time range to export (the query's, or the engine's default).</param>
     /// <param name="exportId">The id of this execution.</param>
     /// <param name="write">Writes the streamed bundle; it returns when the last section has been read to its end.</param>
-    /// <param name="compressed">Whether the formatter compresses what it writes (see <see cref="BuildAsync"/>).</param>
+    /// <param name="compressed">Whether the formatter compresses what it writes (see <see cref="BuildAsync(ExportCategoryDefinition, ExportQuery, ExportTimeRange, string, bool, int?, CancellationToken)"/>).</param>
     /// <param name="cancellationToken">Cancels the read of the sources and is passed to <paramref name="write"/>.</param>
     /// <returns>
-    /// The bundle, exactly as <see cref="BuildAsync"/> assembles it (same bundle id, summaries, counts, references and
+    /// The bundle, exactly as <see cref="BuildAsync(ExportCategoryDefinition, ExportQuery, ExportTimeRange, string, bool, int?, CancellationToken)"/> assembles it (same bundle id, summaries, counts, references and
     /// metadata), and how many records were dropped; its sections' items were streamed and cannot be enumerated again.
     /// </returns>
-    /// <exception cref="ExportException">As <see cref="BuildAsync"/>: a phase has no source, a source failed or returned records out of order, or a record's values nest too deep.</exception>
+    /// <exception cref="ExportException">As <see cref="BuildAsync(ExportCategoryDefinition, ExportQuery, ExportTimeRange, string, bool, int?, CancellationToken)"/>: a phase has no source, a source failed or returned records out of order, or a record's values nest too deep.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="write"/> read a section twice, out of order, or not to its end.</exception>
     public async Task<AssembledBundle> StreamAsync(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, Func<ExportBundle, CancellationToken, Task> write, bool compressed = false, CancellationToken cancellationToken = default)
     {

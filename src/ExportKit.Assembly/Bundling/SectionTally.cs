@@ -18,14 +18,18 @@ internal sealed class SectionTally
     /// <summary>Gets whether the section was read to its end (its counts and hash are final).</summary>
     public bool Completed { get; private set; }
 
-    public static async Task<SectionTally> CountAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, ItemSpool spool, CancellationToken cancellationToken)
+    /// <summary>The pass over a section that counts and hashes every item and spools the first <paramref name="keep"/>.</summary>
+    public static async Task<SectionTally> CountAsync(SectionReader reader, DropCounter dropped, SortedSet<string> references, ItemSpool spool, long keep, CancellationToken cancellationToken)
     {
         var tally = new SectionTally();
         using var hash = new BackgroundItemHash();
         await foreach (var projected in reader.ReadAsync(dropped, cancellationToken).ConfigureAwait(false))
         {
             await tally.AddAsync(projected, hash, references).ConfigureAwait(false);
-            spool.Add(projected.Item);
+            if (tally.ItemCount <= keep)
+            {
+                spool.Add(projected.Item);
+            }
         }
 
         await tally.CompleteAsync(hash).ConfigureAwait(false);

@@ -36,6 +36,9 @@ internal sealed class HtmlExportFormatter : IExportFormatter
 
     public ExportFormat Format => ExportFormat.Html;
 
+    /// <summary>The most items of a section it reads: the rows it shows, and one more to know that there are more.</summary>
+    internal int ItemsReadPerSection => maxRows + 1;
+
     public async Task WriteAsync(ExportBundle bundle, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bundle);

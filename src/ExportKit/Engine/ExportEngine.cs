@@ -222,7 +222,8 @@ internal sealed partial class ExportEngine : IExportEngine, IExportCatalog
             }
             else
             {
-                built = await builder.BuildAsync(definition, attempt.Query, timeRange, exportId, compressed, cancellationToken).ConfigureAwait(false);
+                // A report that shows the first items of each section gets no more of them kept (every item is still counted and hashed).
+                built = await builder.BuildAsync(definition, attempt.Query, timeRange, exportId, compressed, formatters.ItemsReadPerSection(attempt.Query.Format), cancellationToken).ConfigureAwait(false);
                 Assembled(built);
                 (size, sha256) = await WriteAsync(formatter, Track(built.Bundle), destination, cancellationToken).ConfigureAwait(false);
             }

@@ -72,6 +72,13 @@ internal sealed class ExportFormatterSet
     /// </summary>
     public bool StreamsItems(ExportFormat format) => streaming.Contains(format);
 
+    /// <summary>
+    /// How many items of each section the formatter of <paramref name="format"/> reads at most, when it shows only the
+    /// first ones (the built-in HTML and Markdown; <see cref="ExportFormatters.ItemsReadPerSection"/>): the engine then
+    /// keeps no more of a section. <see langword="null"/> for every other format, and for a host's formatter.
+    /// </summary>
+    public int? ItemsReadPerSection(ExportFormat format) => Find(format) is { } formatter ? ExportFormatters.ItemsReadPerSection(formatter) : null;
+
     private void Add(IExportFormatter formatter) => formatters[formatter.Format] = formatter;
 
     private ZipExportOptions Compose(ZipExportOptions options) => new()

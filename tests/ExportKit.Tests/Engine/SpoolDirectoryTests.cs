@@ -122,6 +122,19 @@ public sealed class SpoolDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_markdown_report_over_the_memory_budget_keeps_only_what_it_shows_and_needs_no_temporary_directory()
+    {
+        // The summary shows 10 items of a section and counts the rest: 10 records of 300,000 characters fit in memory.
+        var engine = Engine(new BulkySource(Records(30), () => { }), o => o.TemporaryDirectory = Temporary);
+
+        var result = await engine.ExportToDirectoryAsync(Query("markdown"), Principal, Output);
+
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        Assert.Equal(30, result.Bundle!.Metadata.TotalItems);
+        Assert.False(Directory.Exists(Temporary));
+    }
+
+    [Fact]
     public async Task A_small_export_needs_no_temporary_directory()
     {
         var engine = Engine(new BulkySource(Records(2), () => { }), o => o.TemporaryDirectory = Temporary);
