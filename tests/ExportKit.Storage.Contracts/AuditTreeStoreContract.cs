@@ -76,6 +76,31 @@ public abstract class AuditTreeStoreContract : StoreContract<IAuditEventStore>
     }
 
     [ContractFact]
+    public async Task A_leaf_copied_with_an_erased_commitment_keeps_it_erased()
+    {
+        // A trail copied from another store (a migration, a restore) brings leaves whose salts were erased there.
+        var store = NewStore();
+        var leaf = new AuditLeaf
+        {
+            Sequence = 1,
+            Data = new byte[] { 1, 2, 3 },
+            Hashes = [new byte[32]],
+            Commitments =
+            [
+                new AuditCommitment { Field = "request/ipAddress", Commitment = new byte[32], Salt = null },
+                new AuditCommitment { Field = "request/userAgent", Commitment = new byte[32], Salt = Enumerable.Repeat((byte)7, 32).ToArray() },
+            ],
+        };
+
+        Assert.Equal(1, await Tree(store).TryAppendWithLeavesAsync([AuditEvents.Sealed(1)], [leaf]));
+
+        var stored = await Tree(store).ReadLeavesAsync(1).SingleAsync();
+        Assert.Equal(["request/ipAddress", "request/userAgent"], stored.Commitments.Select(c => c.Field));
+        Assert.True(stored.Commitments[0].IsErased);
+        Assert.Equal(Enumerable.Repeat((byte)7, 32), stored.Commitments[1].Salt!.Value.ToArray());
+    }
+
+    [ContractFact]
     public async Task A_leaf_that_is_not_the_events_is_refused()
     {
         var store = NewStore();

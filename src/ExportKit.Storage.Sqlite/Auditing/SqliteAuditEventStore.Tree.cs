@@ -119,7 +119,7 @@ public sealed partial class SqliteAuditEventStore
     internal static async Task InsertLeafAsync(SqliteConnection connection, SqliteTransaction transaction, AuditLeaf leaf, CancellationToken cancellationToken)
     {
         using var commands = new SqliteLeafCommands(connection);
-        await commands.InsertAsync(transaction, leaf, cancellationToken).ConfigureAwait(false);
+        await commands.InsertAsync(transaction, [leaf], cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<AuditLeaf> ReadLeavesCoreAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -62,9 +62,9 @@ internal sealed class SqliteAuditWriter : IDisposable
             }
 
             // The transparency log's rows go in the same transaction: the tree never lags or leads the events.
-            foreach (var leaf in leaves ?? [])
+            if (leaves is not null)
             {
-                await leafCommands!.InsertAsync(transaction!, leaf, cancellationToken).ConfigureAwait(false);
+                await leafCommands!.InsertAsync(transaction!, leaves, cancellationToken).ConfigureAwait(false);
             }
 
             return auditEvents.Count;
