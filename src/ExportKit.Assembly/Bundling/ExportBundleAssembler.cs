@@ -5,7 +5,9 @@ namespace ExportKit.Assembly;
 /// outside them), builds the category's sections in order with their summaries, references and metadata, and
 /// derives the bundle id from the content. It reads each source once: the pass that counts and hashes the items also
 /// keeps them in a bounded spool (held in memory up to a budget, the rest in a private temporary file), and the
-/// bundle's sections replay that spool to the formatter as often as it enumerates them.
+/// bundle's sections replay that spool to the formatter as often as it enumerates them. For a formatter that reads only
+/// the first items of each section the spool keeps only those (<c>itemsReadPerSection</c>); for one that reads nothing
+/// before its items, <see cref="StreamAsync"/> assembles the bundle while the formatter writes it, keeping nothing.
 /// </summary>
 public sealed class ExportBundleAssembler
 {
