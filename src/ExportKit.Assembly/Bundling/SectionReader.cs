@@ -15,7 +15,7 @@ internal sealed class SectionReader(
 {
     public ExportSectionDefinition Section => section;
 
-    public async IAsyncEnumerable<ProjectedItem> ReadAsync(DropCounter dropped, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SectionItem> ReadAsync(DropCounter dropped, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursors = new List<SourceCursor>(section.Phases.Count);
         try
@@ -43,7 +43,7 @@ internal sealed class SectionReader(
                     }
                 }
 
-                yield return next.Current!;
+                yield return next.Current;
                 if (!await next.MoveNextAsync().ConfigureAwait(false))
                 {
                     await next.DisposeAsync().ConfigureAwait(false);
@@ -62,8 +62,8 @@ internal sealed class SectionReader(
 
     private static int Compare(SourceCursor a, SourceCursor b)
     {
-        var x = a.Current!.Item;
-        var y = b.Current!.Item;
+        var x = a.Current.Item;
+        var y = b.Current.Item;
         var byTime = x.Timestamp.UtcTicks.CompareTo(y.Timestamp.UtcTicks);
         if (byTime != 0)
         {

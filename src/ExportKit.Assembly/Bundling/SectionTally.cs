@@ -67,7 +67,7 @@ internal sealed class SectionTally
         ? string.Empty
         : " " + label + ": " + string.Join(", ", counts.Select(c => FormattableString.Invariant($"{c.Key} {c.Count}"))) + ".";
 
-    private ValueTask AddAsync(ProjectedItem projected, BackgroundItemHash hash, SortedSet<string> references)
+    private ValueTask AddAsync(SectionItem projected, BackgroundItemHash hash, SortedSet<string> references)
     {
         var item = projected.Item;
         ItemCount++;

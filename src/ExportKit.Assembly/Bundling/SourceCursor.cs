@@ -30,7 +30,7 @@ internal sealed class SourceCursor : IAsyncDisposable
 
     public int Order { get; }
 
-    public ProjectedItem? Current { get; private set; }
+    public SectionItem Current { get; private set; }
 
     public async ValueTask<bool> MoveNextAsync()
     {
@@ -44,23 +44,24 @@ internal sealed class SourceCursor : IAsyncDisposable
                 continue;
             }
 
-            Current = Project(record);
-            if (Current is not null)
+            if (Project(record) is { } projected)
             {
+                Current = projected;
+
                 // The merge orders items by the records' order: a projection that moved either would scramble it.
-                if (!string.Equals(Current.Item.ItemId, record.RecordId, StringComparison.Ordinal) || Current.Item.Timestamp.UtcTicks != record.Timestamp.UtcTicks)
+                if (!string.Equals(projected.Item.ItemId, record.RecordId, StringComparison.Ordinal) || projected.Item.Timestamp.UtcTicks != record.Timestamp.UtcTicks)
                 {
                     throw new ExportException(
                         ExportErrorCodes.SourceFailed,
                         $"The projection of section '{section.SectionId}' changed the id or timestamp of record '{record.RecordId}' of {record.Phase.DataSource}; an item must keep its record's id and timestamp.");
                 }
 
-                CheckDepth(Current.Item);
+                CheckDepth(projected.Item);
                 return true;
             }
         }
 
-        Current = null;
+        Current = default;
         return false;
     }
 
@@ -95,11 +96,16 @@ internal sealed class SourceCursor : IAsyncDisposable
 
     // Items are made here, and a field's value is checked when it is made (ExportField): a value no format can write
     // fails the export before any byte of it is formatted, the same way in every format.
-    private ProjectedItem? Project(PhaseRecord record)
+    private SectionItem? Project(PhaseRecord record)
     {
         try
         {
-            return section.Projection(record, now);
+            if (section.HasDefaultProjection)
+            {
+                return new SectionItem(ExportSectionDefinition.DefaultItem(record), record.SummarySeverity, record.SummaryStatus);
+            }
+
+            return section.Projection(record, now) is { } projected ? new SectionItem(projected.Item, projected.Severity, projected.Status) : null;
         }
         catch (ArgumentException ex)
         {

@@ -32,6 +32,7 @@ public sealed class ExportSectionDefinition
         Title = title;
         Description = description;
         Projection = projection ?? Default;
+        HasDefaultProjection = projection is null || projection == (SectionItemProjection)Default;
         DataSource = dataSource ?? string.Join("; ", Phases.Select(p => p.DataSource));
     }
 
@@ -60,10 +61,18 @@ public sealed class ExportSectionDefinition
     public static ProjectedItem Default(PhaseRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return new ProjectedItem(DefaultItem(record), record.SummarySeverity, record.SummaryStatus);
+    }
+
+    /// <summary>The item of the default projection, for the assembler, which needs no wrapper around it.</summary>
+    internal static ExportItem DefaultItem(PhaseRecord record)
+    {
         var references = record.References.Count == 0
             ? record.References
             : record.References.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var item = new ExportItem(record.RecordId, record.Phase.ItemType, record.Timestamp, record.GetFields(), references);
-        return new ProjectedItem(item, record.SummarySeverity, record.SummaryStatus);
+        return new ExportItem(record.RecordId, record.Phase.ItemType, record.Timestamp, record.GetFields(), references);
     }
+
+    /// <summary>Gets whether the section uses <see cref="Default"/>, which the assembler then runs without a <see cref="ProjectedItem"/> per record.</summary>
+    internal bool HasDefaultProjection { get; }
 }

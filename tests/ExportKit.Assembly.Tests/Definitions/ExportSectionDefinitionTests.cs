@@ -81,4 +81,31 @@ public sealed class ExportSectionDefinitionTests
         Assert.Null(projected.Severity);
         Assert.Null(projected.Status);
     }
+
+    [Fact]
+    public void The_assembler_runs_the_default_projection_without_a_wrapper_only_when_it_is_the_default()
+    {
+        SectionItemProjection custom = (record, now) => ExportSectionDefinition.Default(record, now) with { Severity = "x" };
+
+        Assert.True(new ExportSectionDefinition("s", "S", "", [ExportPhase.Alerts]).HasDefaultProjection);
+        Assert.True(new ExportSectionDefinition("s", "S", "", [ExportPhase.Alerts], ExportSectionDefinition.Default).HasDefaultProjection);
+        Assert.False(new ExportSectionDefinition("s", "S", "", [ExportPhase.Alerts], custom).HasDefaultProjection);
+    }
+
+    [Fact]
+    public async Task A_custom_projection_still_decides_the_counts_and_may_drop_a_record()
+    {
+        var section = new ExportSectionDefinition("alerts", "Alerts", "", [ExportPhase.Alerts], (record, now) =>
+            record.RecordId == "al-001" ? null : ExportSectionDefinition.Default(record, now) with { Severity = "custom" });
+        var definition = new ExportCategoryDefinition(ExportCategory.AlertLogs, "Alerts", "", [section]);
+        var records = AssemblerFixture.Records().Where(r => r.Phase == ExportPhase.Alerts).ToArray();
+
+        using var built = await new ExportBundleAssembler([new ListSource(ExportPhase.Alerts, records)], ExportKit.Testing.TestClock.Create())
+            .BuildAsync(definition, AssemblerFixture.Query(ExportCategory.AlertLogs), AssemblerFixture.ThirtyDays, AssemblerFixture.ExportId);
+
+        var items = await built.Bundle.Sections[0].ReadItemsAsync();
+        Assert.DoesNotContain(items, i => i.ItemId == "al-001");
+        Assert.Equal(records.Length - 1, items.Count);
+        Assert.Equal([new SummaryCount("custom", records.Length - 1)], built.Bundle.Sections[0].Summary.BySeverity);
+    }
 }
