@@ -111,30 +111,18 @@ public sealed class ExportBundleAssembler
         var request = new PhaseReadRequest(query.Scope, timeRange);
         var dropped = new DropCounter();
         var references = new SortedSet<string>(StringComparer.Ordinal);
-        using var bundleHash = new CanonicalHash();
-        AddCanonicalQuery(bundleHash, query, timeRange);
-
         var spool = new ItemSpool(spoolMemoryBudget, temporaryDirectory);
         ItemSpool? unowned = spool;
-        var sections = new List<ExportSection>(definition.Sections.Count);
+        var tallies = new SectionTally[definition.Sections.Count];
+        var spooled = new IAsyncEnumerable<ExportItem>[tallies.Length];
         try
         {
-            foreach (var sectionDefinition in definition.Sections)
+            for (var i = 0; i < tallies.Length; i++)
             {
-                var reader = new SectionReader(sectionDefinition, sources, request, now, maxFieldDepth);
+                var reader = new SectionReader(definition.Sections[i], sources, request, now, maxFieldDepth);
                 var start = spool.Position;
-                var tally = await SectionTally.CountAsync(reader, dropped, references, spool, itemsReadPerSection ?? long.MaxValue, cancellationToken).ConfigureAwait(false);
-                bundleHash.Add(sectionDefinition.SectionId);
-                bundleHash.Add(Convert.ToHexString(tally.Hash));
-                sections.Add(new ExportSection(
-                    sectionDefinition.SectionId,
-                    sectionDefinition.Title,
-                    sectionDefinition.Description,
-                    sectionDefinition.DataSource,
-                    tally.ToSummary(),
-                    tally.ItemCount,
-                    now,
-                    KeptItems.Of(new SpooledItems(spool, start, spool.Position), sectionDefinition.SectionId, tally.ItemCount, itemsReadPerSection)));
+                tallies[i] = await SectionTally.CountAsync(reader, dropped, references, spool, itemsReadPerSection ?? long.MaxValue, cancellationToken).ConfigureAwait(false);
+                spooled[i] = KeptItems.Of(new SpooledItems(spool, start, spool.Position), definition.Sections[i].SectionId, tallies[i].ItemCount, itemsReadPerSection);
             }
 
             spool.Seal();
@@ -146,7 +134,7 @@ public sealed class ExportBundleAssembler
             unowned?.Dispose();
         }
 
-        var bundle = CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash, sections, references, now, started);
+        var bundle = Complete(definition, query, timeRange, exportId, compressed, tallies, spooled, references, now, started);
         return new AssembledBundle(bundle, dropped.Count, spool);
     }
 
@@ -182,24 +170,12 @@ public sealed class ExportBundleAssembler
         var dropped = new DropCounter();
         var references = new SortedSet<string>(StringComparer.Ordinal);
         var stream = new StreamedSections(definition, sources, new PhaseReadRequest(query.Scope, timeRange), now, maxFieldDepth, dropped, references);
-        var placeholders = definition.Sections.Select((section, index) => new ExportSection(
-            section.SectionId, section.Title, section.Description, section.DataSource, new SectionSummary(string.Empty, [], []), 0, now, stream.Items(index))).ToArray();
+        var placeholders = definition.Sections.Select((section, index) => Section(section, new SectionSummary(string.Empty, [], []), 0, now, stream.Items(index))).ToArray();
         await write(CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash: null, placeholders, references, now, started), cancellationToken).ConfigureAwait(false);
 
         var tallies = stream.Finish();
-        using var bundleHash = new CanonicalHash();
-        AddCanonicalQuery(bundleHash, query, timeRange);
-        var sections = new List<ExportSection>(placeholders.Length);
-        for (var i = 0; i < placeholders.Length; i++)
-        {
-            var section = placeholders[i];
-            bundleHash.Add(section.SectionId);
-            bundleHash.Add(Convert.ToHexString(tallies[i].Hash));
-            sections.Add(new ExportSection(
-                section.SectionId, section.Title, section.Description, section.DataSource, tallies[i].ToSummary(), tallies[i].ItemCount, now, StreamedSections.Consumed(section.SectionId)));
-        }
-
-        return new AssembledBundle(CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash, sections, references, now, started), dropped.Count);
+        var consumed = definition.Sections.Select(section => KeptItems.Streamed(section.SectionId)).ToArray();
+        return new AssembledBundle(Complete(definition, query, timeRange, exportId, compressed, tallies, consumed, references, now, started), dropped.Count);
     }
 
     private static void Validate(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId)
@@ -214,8 +190,28 @@ public sealed class ExportBundleAssembler
         }
     }
 
+    /// <summary>The bundle of the sections' tallies and items, its id the hash of the query and each section's content hash.</summary>
+    private ExportBundle Complete(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed, SectionTally[] tallies, IAsyncEnumerable<ExportItem>[] items, SortedSet<string> references, DateTimeOffset now, long started)
+    {
+        using var bundleHash = new CanonicalHash();
+        AddCanonicalQuery(bundleHash, query, timeRange);
+        var sections = new ExportSection[tallies.Length];
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var section = definition.Sections[i];
+            bundleHash.Add(section.SectionId);
+            bundleHash.Add(Convert.ToHexString(tallies[i].Hash));
+            sections[i] = Section(section, tallies[i].ToSummary(), tallies[i].ItemCount, now, items[i]);
+        }
+
+        return CreateBundle(definition, query, timeRange, exportId, compressed, bundleHash, sections, references, now, started);
+    }
+
+    private static ExportSection Section(ExportSectionDefinition section, SectionSummary summary, long itemCount, DateTimeOffset now, IAsyncEnumerable<ExportItem> items) =>
+        new(section.SectionId, section.Title, section.Description, section.DataSource, summary, itemCount, now, items);
+
     /// <summary>The bundle of assembled sections; with no <paramref name="bundleHash"/> (a streamed bundle not yet read), its id is empty.</summary>
-    private ExportBundle CreateBundle(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed, CanonicalHash? bundleHash, IReadOnlyList<ExportSection> sections, SortedSet<string> references, DateTimeOffset now, long started) => new()
+    private ExportBundle CreateBundle(ExportCategoryDefinition definition, ExportQuery query, ExportTimeRange timeRange, string exportId, bool compressed, CanonicalHash? bundleHash, ExportSection[] sections, SortedSet<string> references, DateTimeOffset now, long started) => new()
     {
         BundleId = bundleHash is null ? string.Empty : "bnd_" + Convert.ToHexString(bundleHash.Finish().AsSpan(0, 12)).ToLowerInvariant(),
         ExportId = exportId,
@@ -232,7 +228,7 @@ public sealed class ExportBundleAssembler
             GeneratedAt = now,
             GeneratedBy = query.RequestedBy,
             Format = query.Format,
-            TotalSections = sections.Count,
+            TotalSections = sections.Length,
             TotalItems = sections.Sum(s => s.ItemCount),
             DataSourcesUsed = sections.Select(s => s.DataSource).Distinct(StringComparer.Ordinal).ToArray(),
             TimeRange = timeRange,

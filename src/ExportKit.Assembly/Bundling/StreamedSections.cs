@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ExportKit.Assembly;
 
 /// <summary>
@@ -39,19 +37,6 @@ internal sealed class StreamedSections(
         }
 
         return finished;
-    }
-
-    /// <summary>The items of a finished streamed section: they were written once and are not kept.</summary>
-    public static IAsyncEnumerable<ExportItem> Consumed(string sectionId) => Refuse(sectionId);
-
-    private static async IAsyncEnumerable<ExportItem> Refuse(string sectionId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        throw new InvalidOperationException(
-            $"The items of section '{sectionId}' were streamed to the formatter as they were read from the sources and are not kept: enumerate them while the bundle is written.");
-#pragma warning disable CS0162 // An iterator needs a yield to be one.
-        yield break;
-#pragma warning restore CS0162
     }
 
     private IAsyncEnumerator<ExportItem> Open(int index, CancellationToken cancellationToken)

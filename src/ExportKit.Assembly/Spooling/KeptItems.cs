@@ -3,41 +3,34 @@ using System.Globalization;
 namespace ExportKit.Assembly;
 
 /// <summary>
-/// A section of which only the first items were kept, for a formatter that said it reads no more
-/// (<see cref="ExportBundleAssembler.BuildAsync(ExportCategoryDefinition, ExportQuery, ExportTimeRange, string, bool, int?, CancellationToken)"/>):
-/// it yields them, and a read past them throws instead of ending the section early, which would look like a section
-/// shorter than its count.
+/// A section's items when the bundle did not keep them all: those it kept, then a refusal instead of an early end,
+/// which would look like a section shorter than its count. Either the first items were kept for a formatter that said
+/// it reads no more (<see cref="ExportBundleAssembler.BuildAsync(ExportCategoryDefinition, ExportQuery, ExportTimeRange, string, bool, int?, CancellationToken)"/>),
+/// or none were, because they were streamed to the formatter as they were read (<see cref="ExportBundleAssembler.StreamAsync"/>).
 /// </summary>
-internal sealed class KeptItems(IAsyncEnumerable<ExportItem> kept, string sectionId, long itemCount, int limit) : IAsyncEnumerable<ExportItem>
+internal sealed class KeptItems(IAsyncEnumerable<ExportItem>? kept, string refusal) : IAsyncEnumerable<ExportItem>
 {
-    private string SectionId => sectionId;
-
-    private long ItemCount => itemCount;
-
-    private int Limit => limit;
-
     /// <summary>The section's items: <paramref name="kept"/> itself when nothing was left out.</summary>
     public static IAsyncEnumerable<ExportItem> Of(IAsyncEnumerable<ExportItem> kept, string sectionId, long itemCount, int? limit) =>
-        limit is { } keptLimit && itemCount > keptLimit ? new KeptItems(kept, sectionId, itemCount, keptLimit) : kept;
+        limit is { } keptLimit && itemCount > keptLimit
+            ? new KeptItems(kept, string.Create(CultureInfo.InvariantCulture,
+                $"Section '{sectionId}' has {itemCount} items, but the bundle keeps only the first {keptLimit}: it was assembled for a formatter that reads no more of a section. Assemble it without itemsReadPerSection to read them all."))
+            : kept;
+
+    /// <summary>The items of a streamed section: none kept.</summary>
+    public static IAsyncEnumerable<ExportItem> Streamed(string sectionId) => new KeptItems(null,
+        $"The items of section '{sectionId}' were streamed to the formatter as they were read from the sources and are not kept: enumerate them while the bundle is written.");
 
     public IAsyncEnumerator<ExportItem> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        new Enumerator(this, kept.GetAsyncEnumerator(cancellationToken));
+        new Enumerator(kept?.GetAsyncEnumerator(cancellationToken), refusal);
 
-    private sealed class Enumerator(KeptItems owner, IAsyncEnumerator<ExportItem> inner) : IAsyncEnumerator<ExportItem>
+    private sealed class Enumerator(IAsyncEnumerator<ExportItem>? inner, string refusal) : IAsyncEnumerator<ExportItem>
     {
-        public ExportItem Current => inner.Current;
+        public ExportItem Current => inner!.Current;
 
-        public async ValueTask<bool> MoveNextAsync()
-        {
-            if (await inner.MoveNextAsync().ConfigureAwait(false))
-            {
-                return true;
-            }
+        public async ValueTask<bool> MoveNextAsync() =>
+            inner is not null && await inner.MoveNextAsync().ConfigureAwait(false) ? true : throw new InvalidOperationException(refusal);
 
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Section '{owner.SectionId}' has {owner.ItemCount} items, but the bundle keeps only the first {owner.Limit}: it was assembled for a formatter that reads no more of a section. Assemble it without itemsReadPerSection to read them all."));
-        }
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        public ValueTask DisposeAsync() => inner?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ExportFormatterSet
 {
     private readonly Dictionary<ExportFormat, IExportFormatter> formatters = [];
     private readonly HashSet<ExportFormat> uncompressedBundles = [];
-    private readonly HashSet<ExportFormat> streaming = [];
+    private readonly IExportFormatter builtInCsv;
     private readonly string? temporaryDirectory;
 
     public ExportFormatterSet(
@@ -28,8 +28,8 @@ internal sealed class ExportFormatterSet
     {
         temporaryDirectory = engine.Value.TemporaryDirectory;
         Add(ExportFormatters.Json());
-        Add(ExportFormatters.Csv(csv.Value));
-        streaming.Add(ExportFormat.Csv);
+        builtInCsv = ExportFormatters.Csv(csv.Value);
+        Add(builtInCsv);
         Add(ExportFormatters.Html(html.Value));
         Add(ExportFormatters.Markdown());
         Add(ExportFormatters.Zip(Compose(zip.Value)));
@@ -47,7 +47,6 @@ internal sealed class ExportFormatterSet
         foreach (var formatter in hostFormatters)
         {
             uncompressedBundles.Remove(formatter.Format);
-            streaming.Remove(formatter.Format);
             Add(formatter);
         }
     }
@@ -70,7 +69,7 @@ internal sealed class ExportFormatterSet
     /// the bundle while it is written instead of holding its items first: the built-in CSV (its header names the
     /// columns, not the bundle). A host's formatter is not assumed to.
     /// </summary>
-    public bool StreamsItems(ExportFormat format) => streaming.Contains(format);
+    public bool StreamsItems(ExportFormat format) => ReferenceEquals(Find(format), builtInCsv);
 
     /// <summary>
     /// How many items of each section the formatter of <paramref name="format"/> reads at most, when it shows only the
