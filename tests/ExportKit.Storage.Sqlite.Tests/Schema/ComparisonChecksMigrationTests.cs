@@ -91,6 +91,52 @@ public sealed class ComparisonChecksMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Four_stores_opening_a_version_5_database_at_once_rewrite_it_once()
+    {
+        // Stores with their own settings and migration flag on one file, as four processes would be.
+        await CreateVersion5DatabaseAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            using var store = new SqliteAuditEventStore(old.ConnectionString);
+            await store.GetLastAsync();
+        })));
+
+        Assert.Equal(6L, old.Scalar("SELECT count(*) FROM schema_version;"));
+        Assert.Equal(1L, old.Scalar("SELECT count(*) FROM schema_version WHERE version = 6;"));
+        foreach (var (table, column, words) in ComparisonChecksMigration.Checks)
+        {
+            var sql = (string)old.Scalar($"SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '{table}';")!;
+            Assert.Equal(1, sql.Split(ComparisonChecksMigration.Comparisons(column, words)).Length - 1);
+        }
+
+        Assert.Equal("ok", old.Scalar("PRAGMA integrity_check;"));
+    }
+
+    [Fact]
+    public async Task A_rewrite_cut_off_before_its_commit_leaves_the_old_definitions_and_runs_again_later()
+    {
+        // A process killed mid-migration never commits: the definitions it rewrote are rolled back with everything else.
+        await CreateVersion5DatabaseAsync();
+        using (var connection = old.Open())
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            await ComparisonChecksMigration.ApplyAsync(connection, transaction, CancellationToken.None);
+            Assert.Contains(ComparisonChecksMigration.Comparisons("severity", ComparisonChecksMigration.Checks[1].Words), (string)Scalar(connection, "SELECT sql FROM sqlite_schema WHERE name = 'audit_events';", transaction)!, StringComparison.Ordinal);
+
+            // No commit, no rollback: the connection just goes, as a killed process's does.
+            SqliteConnection.ClearPool(connection);
+        }
+
+        old.ClosePool();
+        Assert.Equal(5L, old.Scalar("SELECT max(version) FROM schema_version;"));
+        Assert.Contains(ComparisonChecksMigration.InList("severity", ComparisonChecksMigration.Checks[1].Words), (string)old.Scalar("SELECT sql FROM sqlite_schema WHERE name = 'audit_events';")!, StringComparison.Ordinal);
+
+        Assert.True((await Trail(old.ConnectionString).VerifyAsync()).IsValid);
+        Assert.Equal(6L, old.Scalar("SELECT max(version) FROM schema_version;"));
+    }
+
+    [Fact]
     public async Task A_table_changed_outside_ExportKit_is_not_migrated_and_the_error_names_it()
     {
         await CreateVersion5DatabaseAsync();
@@ -209,9 +255,10 @@ public sealed class ComparisonChecksMigrationTests : IDisposable
         return opcodes;
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
