@@ -149,7 +149,17 @@ public sealed partial class AuditTrail : IAuditTrail
     {
         var pruned = await GetRetentionAnchorAsync(cancellationToken).ConfigureAwait(false);
         var start = pruned is null ? null : new RetentionStart(pruned.Cut, retentionAnchor);
-        return await ChainVerifier.VerifyAsync(store, hasher, treeStore is null ? null : new LeafVerifier(treeStore, hasher, anchor, start), pruned, cancellationToken).ConfigureAwait(false);
+        if (treeStore is null)
+        {
+            return await ChainVerifier.VerifyAsync(store, hasher, null, pruned, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The leaves' reader is closed however the pass ends: at the first bad event, on a failure, or at the end.
+        var leaves = new LeafVerifier(treeStore, hasher, anchor, start);
+        await using (leaves.ConfigureAwait(false))
+        {
+            return await ChainVerifier.VerifyAsync(store, hasher, leaves, pruned, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Gets the store's latest retention anchor, or <see langword="null"/> when it cannot prune or never did.</summary>

@@ -11,7 +11,7 @@ namespace ExportKit.Audit;
 /// cut: the tree's right edge there is read from the stored hashes the pruning kept, and the retention anchor's signed
 /// root (when the caller could open it) must be the root the remaining leaves give on top of them.
 /// </summary>
-internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor, RetentionStart? retention = null)
+internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor, RetentionStart? retention = null) : IAsyncDisposable
 {
     private const int CompareBatch = 1024;
 
@@ -21,7 +21,7 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
     private readonly List<byte[]> rightEdge = [];
     private readonly List<long> pendingIndexes = [];
     private readonly List<byte[]> pendingHashes = [];
-    private IAsyncEnumerator<AuditLeaf>? leaves;
+    private ReadAhead<AuditLeaf>? leaves;
     private long records;
     private bool leavesEnded;
     private long redacted;
@@ -74,7 +74,7 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
         var reader = await StartAsync(cancellationToken).ConfigureAwait(false);
         var extra = !leavesEnded && await reader.MoveNextAsync().ConfigureAwait(false);
         var extraSequence = extra ? reader.Current.Sequence : 0;
-        await reader.DisposeAsync().ConfigureAwait(false);
+        await DisposeAsync().ConfigureAwait(false);
         if (extra)
         {
             return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
@@ -111,6 +111,17 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
             RedactedEvents = redacted,
             PrunedEvents = retention?.Cut ?? 0,
         };
+    }
+
+    /// <summary>Closes the leaves' reader, also when the chain stopped at a bad event before <see cref="FinishAsync"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        leavesEnded = true;
+        if (leaves is not null)
+        {
+            await leaves.DisposeAsync().ConfigureAwait(false);
+            leaves = null;
+        }
     }
 
     /// <summary>The root of the tree of every leaf read so far.</summary>
@@ -207,7 +218,7 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
     }
 
     /// <summary>Opens the leaves at the first remaining sequence and, after pruning, rebuilds the right edge at the cut from the kept hashes.</summary>
-    private async ValueTask<IAsyncEnumerator<AuditLeaf>> StartAsync(CancellationToken cancellationToken)
+    private async ValueTask<ReadAhead<AuditLeaf>> StartAsync(CancellationToken cancellationToken)
     {
         if (leaves is not null)
         {
@@ -229,7 +240,7 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
             records = cut;
         }
 
-        leaves = treeStore.ReadLeavesAsync(cut + 1, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        leaves = ReadAhead<AuditLeaf>.Start(treeStore.ReadLeavesAsync(cut + 1, cancellationToken), cancellationToken);
         return leaves;
     }
 

@@ -15,7 +15,7 @@ internal abstract class TreeForwarding(IAuditTreeStore tree) : IAuditTreeStore
     public ValueTask<IReadOnlyList<byte[]>> ReadHashesAsync(IReadOnlyList<long> indexes, CancellationToken cancellationToken = default) =>
         Tree.ReadHashesAsync(indexes, cancellationToken);
 
-    public IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<AuditLeaf> ReadLeavesAsync(long fromSequence, CancellationToken cancellationToken = default) =>
         Tree.ReadLeavesAsync(fromSequence, cancellationToken);
 
     public ValueTask EraseAsync(AuditEvent redacted, IReadOnlyList<string> fields, CancellationToken cancellationToken = default) =>
