@@ -17,6 +17,8 @@ internal sealed class ItemSpool : IDisposable
     private readonly long memoryBudget;
     private readonly string? directory;
     private readonly ItemCodec.Writer encoder = new();
+    private readonly CancellationTokenSource closing = new();
+    private readonly CancellationToken closingToken;
     private long heldBytes;
     private SpoolFile? file;
     private bool disposed;
@@ -27,10 +29,22 @@ internal sealed class ItemSpool : IDisposable
     {
         this.memoryBudget = memoryBudget;
         this.directory = directory;
+        closingToken = closing.Token;
     }
 
     /// <summary>Gets where the next item will go: (held index, file offset).</summary>
     public SpoolPosition Position => new(held.Count, file?.Length ?? 0);
+
+    /// <summary>Cancelled when the spool is disposed: stops any reader of it left running in the background.</summary>
+    /// <exception cref="ObjectDisposedException">The spool is already disposed: there is nothing left to read.</exception>
+    public CancellationToken Closing
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return closingToken;
+        }
+    }
 
     /// <summary>Gets whether items went to the temporary file.</summary>
     public bool Spilled => file is not null;
@@ -74,6 +88,8 @@ internal sealed class ItemSpool : IDisposable
         if (!disposed)
         {
             disposed = true;
+            closing.Cancel();
+            closing.Dispose();
             held.Clear();
             file?.Dispose();
             encoder.Dispose();

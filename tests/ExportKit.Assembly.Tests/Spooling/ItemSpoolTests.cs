@@ -55,6 +55,56 @@ public sealed class ItemSpoolTests
     }
 
     [Fact]
+    public async Task A_large_spilled_section_is_decoded_on_another_core_with_the_same_items_in_the_same_order()
+    {
+        // 3,000 items of about 300 encoded bytes: far past the size from which the spool file is read ahead.
+        var reference = await BuildAsync(ItemSpool.DefaultMemoryBudget, new CountingListSource(ExportPhase.AuditFindings, Findings(3_000)));
+        using var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(3_000)));
+        var section = built.Bundle.Sections[0];
+
+        await using (var enumerator = section.Items.GetAsyncEnumerator())
+        {
+            Assert.IsType<ReadAhead<ExportItem>>(enumerator);
+        }
+
+        var expected = await reference.Bundle.Sections[0].ReadItemsAsync();
+        var replayed = await section.ReadItemsAsync();
+        Assert.Equal(3_000, replayed.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            AssertSame(expected[i], replayed[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Two_enumerations_of_a_large_spilled_section_decoded_ahead_can_interleave()
+    {
+        using var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(3_000)));
+        var section = built.Bundle.Sections[0];
+        await using var a = section.Items.GetAsyncEnumerator();
+        await using var b = section.Items.GetAsyncEnumerator();
+        var count = 0;
+        while (await a.MoveNextAsync())
+        {
+            Assert.True(await b.MoveNextAsync());
+            Assert.Equal(a.Current.ItemId, b.Current.ItemId);
+            count++;
+        }
+
+        Assert.False(await b.MoveNextAsync());
+        Assert.Equal(3_000, count);
+    }
+
+    [Fact]
+    public async Task A_disposed_bundle_refuses_to_replay_a_large_section_too()
+    {
+        var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(3_000)));
+        built.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => built.Bundle.Sections[0].ReadItemsAsync());
+    }
+
+    [Fact]
     public async Task A_disposed_bundle_refuses_to_replay_its_items()
     {
         var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(5)));

@@ -1,16 +1,18 @@
 using System.Threading.Channels;
 
-namespace ExportKit.Audit;
+namespace ExportKit;
 
 /// <summary>
 /// Enumerates a source on a pooled thread, a bounded number of items ahead of the consumer, and hands them over in
-/// order: verification reads and decodes the chain's rows on one core while it re-hashes them on the other. The
+/// order: audit verification reads and decodes the chain's rows on one core while it re-hashes them on the other, and a
+/// formatter replaying a spooled section formats items while the next are decoded. The
 /// consumer sees exactly the source's items, then its end or its failure (the same exception, where the source threw
 /// it); memory stays bounded (<see cref="BatchSize"/> × (<see cref="MaxBatches"/> + 2) items at most).
 /// </summary>
 /// <remarks>
 /// Disposing stops the reading and waits until the source's enumerator is disposed, so a verification that stops at the
-/// first bad row has closed its reader (a database connection) before it returns. Not thread-safe: one consumer.
+/// first bad row has closed its reader (a database connection) before it returns. The source is enumerated on another
+/// thread, so its items must be safe to hand over (immutable once made). Not thread-safe: one consumer.
 /// </remarks>
 internal sealed class ReadAhead<T> : IAsyncEnumerator<T>
 {
@@ -32,9 +34,9 @@ internal sealed class ReadAhead<T> : IAsyncEnumerator<T>
     private T[] batch = [];
     private int index;
 
-    private ReadAhead(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    private ReadAhead(IAsyncEnumerable<T> source, CancellationToken cancellationToken, CancellationToken abandoned)
     {
-        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abandoned);
         reading = Task.Run(() => ReadAsync(source, stop.Token), CancellationToken.None);
     }
 
@@ -44,11 +46,15 @@ internal sealed class ReadAhead<T> : IAsyncEnumerator<T>
     /// <summary>Starts reading <paramref name="source"/> in the background at once.</summary>
     /// <param name="source">The items, read once, in order.</param>
     /// <param name="cancellationToken">Cancels the reading; the consumer then gets the source's cancellation.</param>
+    /// <param name="abandoned">
+    /// Stops the reading when what the items come from goes away: a consumer that never disposes the enumerator would
+    /// otherwise leave the reading waiting for room, holding its items, for ever.
+    /// </param>
     /// <returns>The enumerator of the same items.</returns>
-    public static ReadAhead<T> Start(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    public static ReadAhead<T> Start(IAsyncEnumerable<T> source, CancellationToken cancellationToken, CancellationToken abandoned = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new ReadAhead<T>(source, cancellationToken);
+        return new ReadAhead<T>(source, cancellationToken, abandoned);
     }
 
     /// <inheritdoc />
