@@ -25,6 +25,7 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly SerialBackgroundWork background = new(MaxQueuedChunks);
     private readonly bool inline;
+    private readonly List<(byte[] Bytes, int Count)>? kept;
     private byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
     private int length;
     private bool finished;
@@ -35,6 +36,35 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     /// hop would only add a thread switch per chunk).
     /// </param>
     public BackgroundSha256(bool inline = false) => this.inline = inline;
+
+    private BackgroundSha256(List<(byte[] Bytes, int Count)> kept)
+    {
+        inline = true;
+        this.kept = kept;
+    }
+
+    /// <summary>
+    /// A buffer that hashes nothing and keeps every chunk instead (<see cref="TakeKept"/>): bytes produced on one thread
+    /// to be hashed, in their place in the stream, by another one's <see cref="Append"/>.
+    /// </summary>
+    public static BackgroundSha256 Keeping() => new([]);
+
+    /// <summary>
+    /// Takes the bytes appended since the last call, as pooled chunks in order; hand each back to
+    /// <see cref="ArrayPool{T}.Shared"/> once used. Only for a buffer made by <see cref="Keeping"/>.
+    /// </summary>
+    public (byte[] Bytes, int Count)[] TakeKept()
+    {
+        if (kept is null)
+        {
+            throw new InvalidOperationException("This buffer hashes what it is given; only a buffer made by Keeping() keeps it.");
+        }
+
+        TakeChunk(ChunkSize);
+        var chunks = kept.ToArray();
+        kept.Clear();
+        return chunks;
+    }
 
     /// <summary>Appends a copy of <paramref name="data"/>; the caller may reuse its buffer at once.</summary>
     public void Append(ReadOnlySpan<byte> data)
@@ -131,6 +161,16 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
         finished = true;
         background.WaitQuietly();
         hash.Dispose();
+        if (kept is not null)
+        {
+            foreach (var (bytes, _) in kept)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+
+            kept.Clear();
+        }
+
         if (chunk.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(chunk);
@@ -157,6 +197,20 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
         var count = length;
         chunk = ArrayPool<byte>.Shared.Rent(size);
         length = 0;
+        if (kept is not null)
+        {
+            if (count > 0)
+            {
+                kept.Add((full, count));
+            }
+            else
+            {
+                ArrayPool<byte>.Shared.Return(full);
+            }
+
+            return null;
+        }
+
         if (count == 0 || inline)
         {
             hash.AppendData(full, 0, count);

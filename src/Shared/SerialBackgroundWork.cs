@@ -14,6 +14,16 @@ internal sealed class SerialBackgroundWork(int maxQueued)
     /// <summary>Completes when everything posted has run; faults with the first failure.</summary>
     public Task Completion => last;
 
+    /// <summary>Gets whether the queue is full: posting now would wait for the oldest piece to finish.</summary>
+    public bool IsFull
+    {
+        get
+        {
+            DropCompleted();
+            return queued.Count >= maxQueued;
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> with <paramref name="state"/> after everything posted before it; blocks while the queue is full.</summary>
     public void Post<TState>(Action<TState> work, TState state)
     {
@@ -35,12 +45,16 @@ internal sealed class SerialBackgroundWork(int maxQueued)
     // The piece to wait for before one more may be queued, or null while there is room.
     private Task? OldestWhenFull()
     {
+        DropCompleted();
+        return queued.Count >= maxQueued ? queued.Dequeue() : null;
+    }
+
+    private void DropCompleted()
+    {
         while (queued.Count > 0 && queued.Peek().IsCompleted)
         {
             queued.Dequeue();
         }
-
-        return queued.Count >= maxQueued ? queued.Dequeue() : null;
     }
 
     private void Enqueue<TState>(Action<TState> work, TState state)

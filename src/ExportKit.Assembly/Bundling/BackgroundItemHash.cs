@@ -12,22 +12,29 @@ namespace ExportKit.Assembly;
 /// Items are immutable once made (<see cref="ExportItem"/>, with fields checked and nested values copied), so reading
 /// them on another thread is safe. A section smaller than one batch never leaves the reading thread. At most
 /// <see cref="MaxQueuedBatches"/> batches wait: a reader faster than the encoder waits for the oldest rather than holding
-/// items without bound.
+/// items without bound — or, when the queue is full, it encodes the batch itself and hands over only its bytes to hash:
+/// the encoding (about half of the work) then takes the reader's idle time instead of the hashing thread's, so
+/// the two cores share the content hash when it is the slower half of the pass. The bytes hashed are the same
+/// either way.
 /// </remarks>
 internal sealed class BackgroundItemHash : IDisposable
 {
     /// <summary>How many items are handed over at once.</summary>
     public const int BatchSize = 512;
 
-    /// <summary>How many batches may wait to be encoded before the reader waits.</summary>
-    public const int MaxQueuedBatches = 8;
+    /// <summary>How many batches may wait before the reader encodes the next itself (few: queued items are held, and a deep queue is a long wait at the end).</summary>
+    public const int MaxQueuedBatches = 2;
 
     private readonly CanonicalHash hash = new(inline: true);
     private readonly SerialBackgroundWork background = new(MaxQueuedBatches);
     private readonly ConcurrentBag<ExportItem[]> spare = [];
     private ExportItem[] batch = new ExportItem[BatchSize];
+    private CanonicalHash? encoder;
     private int count;
     private bool finished;
+
+    /// <summary>Gets how many batches the reading thread encoded itself because the hashing thread was behind.</summary>
+    internal int BatchesEncodedHere { get; private set; }
 
     /// <summary>Adds the next item; completes at once unless the queue of batches is full.</summary>
     public ValueTask AddAsync(ExportItem item)
@@ -57,6 +64,7 @@ internal sealed class BackgroundItemHash : IDisposable
         finished = true;
         background.WaitQuietly();
         hash.Dispose();
+        encoder?.Dispose();
     }
 
     private ValueTask DispatchAsync()
@@ -65,6 +73,21 @@ internal sealed class BackgroundItemHash : IDisposable
         var size = count;
         batch = spare.TryTake(out var reused) ? reused : new ExportItem[BatchSize];
         count = 0;
+        if (background.IsFull)
+        {
+            // The hashing thread is behind: rather than wait for it, encode this batch here and leave it only the SHA-256.
+            encoder ??= CanonicalHash.Encoding();
+            BatchesEncodedHere++;
+            for (var i = 0; i < size; i++)
+            {
+                encoder.AddItem(full[i]);
+            }
+
+            Array.Clear(full, 0, size);
+            spare.Add(full);
+            return background.PostAsync(static state => state.Self.hash.AddEncoded(state.Chunks), (Self: this, Chunks: encoder.TakeEncoded()));
+        }
+
         return background.PostAsync(
             static state =>
             {

@@ -16,6 +16,24 @@ internal sealed class CanonicalHash : IDisposable
 
     public CanonicalHash(bool inline = false) => hash = new BackgroundSha256(inline);
 
+    private CanonicalHash(BackgroundSha256 hash) => this.hash = hash;
+
+    /// <summary>An encoder that hashes nothing: its bytes are taken (<see cref="TakeEncoded"/>) for another hash's <see cref="AddEncoded"/>.</summary>
+    public static CanonicalHash Encoding() => new(BackgroundSha256.Keeping());
+
+    /// <summary>Takes what an <see cref="Encoding"/> encoder encoded since the last call, as pooled chunks in order.</summary>
+    public (byte[] Bytes, int Count)[] TakeEncoded() => hash.TakeKept();
+
+    /// <summary>Hashes bytes another encoder encoded (<see cref="TakeEncoded"/>), as if the items had been added here; returns the chunks to the pool.</summary>
+    public void AddEncoded((byte[] Bytes, int Count)[] chunks)
+    {
+        foreach (var (bytes, count) in chunks)
+        {
+            hash.Append(bytes.AsSpan(0, count));
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
     public void Add(string value) => Add(value.AsSpan());
 
     public void Add(long value)

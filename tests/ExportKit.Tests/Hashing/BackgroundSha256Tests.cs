@@ -91,6 +91,45 @@ public sealed class BackgroundSha256Tests
         hash.Dispose();
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void A_keeping_buffer_hands_over_exactly_what_was_written_for_another_hash_to_take_in_place(int size)
+    {
+        // The reading thread encodes a batch into a keeping buffer; the hashing thread appends its chunks in their turn.
+        var data = Data(size);
+        using var kept = BackgroundSha256.Keeping();
+        using var hash = new BackgroundSha256(inline: true);
+        hash.Append(data.AsSpan(0, size / 3));
+        for (var at = size / 3; at < size;)
+        {
+            var piece = Math.Min(size - at, 700);
+            data.AsSpan(at, piece).CopyTo(kept.GetSpan(piece));
+            kept.Advance(piece);
+            at += piece;
+            if (at == size || at % 5 == 0)
+            {
+                foreach (var (bytes, count) in kept.TakeKept())
+                {
+                    hash.Append(bytes.AsSpan(0, count));
+                    System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+                }
+            }
+        }
+
+        Assert.Empty(kept.TakeKept());
+        Assert.Equal(SHA256.HashData(data), hash.Finish());
+    }
+
+    [Fact]
+    public void Only_a_keeping_buffer_hands_over_its_bytes()
+    {
+        using var hash = new BackgroundSha256();
+        hash.Append([1, 2, 3]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => hash.TakeKept());
+        Assert.Contains("Keeping()", error.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Data(int size)
     {
         var data = new byte[size];
