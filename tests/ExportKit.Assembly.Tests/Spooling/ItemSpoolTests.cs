@@ -96,14 +96,50 @@ public sealed class ItemSpoolTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => built.Bundle.Sections[0].ReadItemsAsync());
     }
 
-    private static Task<AssembledBundle> BuildAsync(long budget, IPhaseDataSource source)
+    [Theory]
+    [InlineData(50)] // decoded on the enumerating thread
+    [InlineData(3_000)] // decoded ahead on another core
+    public async Task A_spool_file_cut_short_behind_the_export_fails_the_replay_with_the_spools_error(int items)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the spool file is held exclusively there: nobody else can cut it
+        }
+
+        var directory = Directory.CreateTempSubdirectory("exportkit-spool-cut-").FullName;
+        try
+        {
+            using var built = await BuildAsync(0, new CountingListSource(ExportPhase.AuditFindings, Findings(items)), directory);
+            var file = Assert.Single(Directory.GetFiles(directory));
+            Assert.Equal(0, Truncate(file, new FileInfo(file).Length / 2));
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => built.Bundle.Sections[0].ReadItemsAsync());
+
+            Assert.Equal("The export's spool file ended early: it was changed while the export ran.", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    // truncate(2): FileShare.None is an advisory lock on Unix, which another process that means harm ignores too.
+#pragma warning disable CA2101 // The path is marshalled as UTF-8 (LPUTF8Str), which is what the rule asks for; it does not see it.
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+    private static extern int truncate([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, long length);
+#pragma warning restore CA2101
+
+    private static int Truncate(string path, long length) => truncate(path, length);
+
+    private static Task<AssembledBundle> BuildAsync(long budget, IPhaseDataSource source, string? directory = null)
     {
         var definition = new ExportCategoryDefinition(
             new ExportCategory("typed"),
             "Typed",
             "Every value type",
             [new ExportSectionDefinition("typed", "Typed", "Every value type", [ExportPhase.AuditFindings], Project)]);
-        var assembler = new ExportBundleAssembler([source], TestClock.Create(), new ExportBundleAssemblerOptions { SpoolMemoryBudget = budget });
+        var assembler = new ExportBundleAssembler([source], TestClock.Create(), new ExportBundleAssemblerOptions { SpoolMemoryBudget = budget, TemporaryDirectory = directory });
         return assembler.BuildAsync(definition, Query(definition.Category), ThirtyDays, ExportId);
     }
 
