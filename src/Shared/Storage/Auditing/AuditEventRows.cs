@@ -9,6 +9,10 @@ namespace ExportKit.Storage;
 /// </summary>
 internal static partial class AuditEventRows
 {
+    // Every row looks its names up in these: Enum.GetValues makes a new array on each call.
+    private static readonly AuditSeverity[] Severities = Enum.GetValues<AuditSeverity>();
+    private static readonly AuditActorType[] ActorTypes = Enum.GetValues<AuditActorType>();
+
     // The diff is kept as JSON; its kinds as their camel-case names, so that the column reads well.
     private static readonly JsonSerializerOptions DiffOptions = new(JsonSerializerDefaults.Web)
     {
@@ -95,7 +99,7 @@ internal static partial class AuditEventRows
     // Exactly the names the query filters compare with: 'INFO' decodes to nothing, as severity = 'info' never matches it.
     private static AuditSeverity Severity(StoreRowDecoder row, string name)
     {
-        foreach (var severity in Enum.GetValues<AuditSeverity>())
+        foreach (var severity in Severities)
         {
             if (string.Equals(AuditEnumNames.Of(severity), name, StringComparison.Ordinal))
             {
@@ -109,7 +113,7 @@ internal static partial class AuditEventRows
 
     private static AuditActorType ActorType(StoreRowDecoder row, string name)
     {
-        foreach (var actorType in Enum.GetValues<AuditActorType>())
+        foreach (var actorType in ActorTypes)
         {
             if (string.Equals(AuditEnumNames.Of(actorType), name, StringComparison.Ordinal))
             {
