@@ -37,11 +37,7 @@ internal sealed class BackgroundSha256 : IBufferWriter<byte>, IDisposable
     /// </param>
     public BackgroundSha256(bool inline = false) => this.inline = inline;
 
-    private BackgroundSha256(List<(byte[] Bytes, int Count)> kept)
-    {
-        inline = true;
-        this.kept = kept;
-    }
+    private BackgroundSha256(List<(byte[] Bytes, int Count)> kept) => this.kept = kept;
 
     /// <summary>
     /// A buffer that hashes nothing and keeps every chunk instead (<see cref="TakeKept"/>): bytes produced on one thread

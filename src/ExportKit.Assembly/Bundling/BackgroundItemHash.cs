@@ -78,28 +78,22 @@ internal sealed class BackgroundItemHash : IDisposable
             // The hashing thread is behind: rather than wait for it, encode this batch here and leave it only the SHA-256.
             encoder ??= CanonicalHash.Encoding();
             BatchesEncodedHere++;
-            for (var i = 0; i < size; i++)
-            {
-                encoder.AddItem(full[i]);
-            }
-
-            Array.Clear(full, 0, size);
-            spare.Add(full);
+            EncodeAndRecycle(encoder, full, size);
             return background.PostAsync(static state => state.Self.hash.AddEncoded(state.Chunks), (Self: this, Chunks: encoder.TakeEncoded()));
         }
 
-        return background.PostAsync(
-            static state =>
-            {
-                var (self, items, size) = state;
-                for (var i = 0; i < size; i++)
-                {
-                    self.hash.AddItem(items[i]);
-                }
+        return background.PostAsync(static state => state.Self.EncodeAndRecycle(state.Self.hash, state.Items, state.Size), (Self: this, Items: full, Size: size));
+    }
 
-                Array.Clear(items, 0, size);
-                self.spare.Add(items);
-            },
-            (this, full, size));
+    // Encodes a batch into `into` (the hash, on the hashing thread; the encoder, here) and keeps its array for reuse.
+    private void EncodeAndRecycle(CanonicalHash into, ExportItem[] items, int size)
+    {
+        for (var i = 0; i < size; i++)
+        {
+            into.AddItem(items[i]);
+        }
+
+        Array.Clear(items, 0, size);
+        spare.Add(items);
     }
 }

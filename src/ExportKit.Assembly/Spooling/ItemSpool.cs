@@ -18,7 +18,6 @@ internal sealed class ItemSpool : IDisposable
     private readonly string? directory;
     private readonly ItemCodec.Writer encoder = new();
     private readonly CancellationTokenSource closing = new();
-    private readonly CancellationToken closingToken;
     private long heldBytes;
     private SpoolFile? file;
     private bool disposed;
@@ -29,7 +28,6 @@ internal sealed class ItemSpool : IDisposable
     {
         this.memoryBudget = memoryBudget;
         this.directory = directory;
-        closingToken = closing.Token;
     }
 
     /// <summary>Gets where the next item will go: (held index, file offset).</summary>
@@ -42,7 +40,7 @@ internal sealed class ItemSpool : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            return closingToken;
+            return closing.Token;
         }
     }
 
