@@ -155,7 +155,7 @@ public sealed partial class AuditTrail : IAuditTrail
         }
 
         // The leaves' reader is closed however the pass ends: at the first bad event, on a failure, or at the end.
-        var leaves = new LeafVerifier(treeStore, hasher, anchor, start);
+        var leaves = new LeafVerifier(store, treeStore, hasher, anchor, start);
         await using (leaves.ConfigureAwait(false))
         {
             return await ChainVerifier.VerifyAsync(store, hasher, leaves, pruned, cancellationToken).ConfigureAwait(false);

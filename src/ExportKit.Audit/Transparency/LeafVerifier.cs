@@ -10,8 +10,12 @@ namespace ExportKit.Audit;
 /// of the verified tree. After retention pruned events 1 to <see cref="RetentionStart.Cut"/>, the pass starts at the
 /// cut: the tree's right edge there is read from the stored hashes the pruning kept, and the retention anchor's signed
 /// root (when the caller could open it) must be the root the remaining leaves give on top of them.
+/// The pass checks the chain as its reader found it: writers may go on appending meanwhile (an event and its leaf in one
+/// transaction), so the leaves' reader, and the tree's size read at the end, may show leaves past the last event the
+/// chain's reader saw. Those are the later events' own leaves when the store holds those events by the end of the pass,
+/// and the next verification checks them; a leaf past every stored event is still a tree mismatch.
 /// </summary>
-internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor, RetentionStart? retention = null) : IAsyncDisposable
+internal sealed class LeafVerifier(IAuditEventStore chain, IAuditTreeStore treeStore, AuditEventHasher hasher, (long Size, byte[] Root)? anchor, RetentionStart? retention = null) : IAsyncDisposable
 {
     private const int CompareBatch = 1024;
 
@@ -75,7 +79,7 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
         var extra = !leavesEnded && await reader.MoveNextAsync().ConfigureAwait(false);
         var extraSequence = extra ? reader.Current.Sequence : 0;
         await DisposeAsync().ConfigureAwait(false);
-        if (extra)
+        if (extra && !await AppendedMeanwhileAsync(extraSequence, cancellationToken).ConfigureAwait(false))
         {
             return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
                 $"the tree has a leaf for sequence {extraSequence}, but no such event is stored."));
@@ -88,7 +92,7 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
         }
 
         var size = await treeStore.GetTreeSizeAsync(cancellationToken).ConfigureAwait(false);
-        if (size != records)
+        if (size < records || (size > records && !await AppendedMeanwhileAsync(size, cancellationToken).ConfigureAwait(false)))
         {
             return Fail(checkedCount, AuditChainFailure.TreeMismatch, string.Create(CultureInfo.InvariantCulture,
                 $"the store reports a tree of {size} leaves, but {records} were read."));
@@ -139,6 +143,20 @@ internal sealed class LeafVerifier(IAuditTreeStore treeStore, AuditEventHasher h
         }
 
         return h;
+    }
+
+    // Whether the store now holds the event of this sequence: its leaf, past the chain the pass read, was appended with
+    // it while the pass ran. A last row too malformed to read explains nothing (the next verification reports it).
+    private async ValueTask<bool> AppendedMeanwhileAsync(long sequence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await chain.GetLastAsync(cancellationToken).ConfigureAwait(false))?.Sequence >= sequence;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
     }
 
     private static bool Versioned(ReadOnlySpan<byte> data) =>

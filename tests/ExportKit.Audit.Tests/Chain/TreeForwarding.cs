@@ -10,7 +10,7 @@ internal abstract class TreeForwarding(IAuditTreeStore tree) : IAuditTreeStore
 
     public ValueTask<bool> TryAddLeafAsync(AuditLeaf leaf, CancellationToken cancellationToken = default) => Tree.TryAddLeafAsync(leaf, cancellationToken);
 
-    public ValueTask<long> GetTreeSizeAsync(CancellationToken cancellationToken = default) => Tree.GetTreeSizeAsync(cancellationToken);
+    public virtual ValueTask<long> GetTreeSizeAsync(CancellationToken cancellationToken = default) => Tree.GetTreeSizeAsync(cancellationToken);
 
     public ValueTask<IReadOnlyList<byte[]>> ReadHashesAsync(IReadOnlyList<long> indexes, CancellationToken cancellationToken = default) =>
         Tree.ReadHashesAsync(indexes, cancellationToken);
